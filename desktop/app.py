@@ -1,17 +1,110 @@
-"""Placeholder application window until the app shell lands."""
+"""Start-up: the QApplication, font, language, the first scenario, crash recovery, the window.
+
+Only what the first window needs is imported here; pyqtgraph loads right after
+the window is shown, and pandas, scipy and reportlab only when a feature needs
+them.
+"""
 
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from chengyu_accord.cost_sharing import __version__
+from chengyu_accord.cost_sharing.storage import ScenarioFileError, read_scenario
+
+from . import autosave, defaults, dialogs
+from .document import ScenarioDocument
+from .fonts import FontNotFoundError, load_cjk_font
+from .i18n import LanguageSwitcher
+from .main_window import MainWindow
+from .settings import Preferences
+
+ORGANIZATION = "ChengyuAccord"
+APPLICATION = "Accord"
+DEFAULT_SIZE = (1560, 940)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with Accord's names (for QSettings and data folders) and its CJK font."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("成渝协同 Accord")
+    try:
+        app.setFont(load_cjk_font())
+    except FontNotFoundError as exc:
+        print(f"chengyu: {exc}", file=sys.stderr)
+        dialogs.show_error(None, str(exc).splitlines()[0], str(exc).split("\n", 1)[-1])
+    return app
+
+
+def launch(path: Path | None = None, *, recovery_folder: Path | None = None) -> MainWindow:
+    """Build and show the main window on ``path`` (or the default scenario), offering crash recovery."""
+    preferences = Preferences()
+    language = LanguageSwitcher()
+    language.apply(preferences.language)
+    scenario, problem = defaults.default_scenario(), None
+    if path is not None:
+        try:
+            scenario = read_scenario(path)
+        except ScenarioFileError as exc:
+            problem, path = exc, None
+    document = ScenarioDocument(scenario, path)
+    folder = recovery_folder if recovery_folder is not None else autosave.recovery_folder()
+    recovery = autosave.find_recovery(folder)
+    window = MainWindow(document, preferences, language, folder, defaults.catalogue())
+    window.resize(*DEFAULT_SIZE)
+    window.restore_window_state()
+    window.show()
+    if problem is not None:
+        dialogs.show_error(
+            window,
+            QCoreApplication.translate("MainWindow", "“%1” could not be opened.").replace("%1", str(problem.path)),
+            QCoreApplication.translate(
+                "App", "The default scenario was opened instead. Fix the problems listed under Details."
+            ),
+            [str(p) for p in problem.problems],
+        )
+    if recovery is not None:
+        if dialogs.ask_restore(window, recovery.saved_at, recovery.scenario.title):
+            document.replace(recovery.scenario, recovery.original_path, dirty=recovery.dirty)
+        else:
+            window.autosaver.discard()
+            window.autosaver.timer.start()
+    return window
+
+
+def _install_excepthook(window: MainWindow) -> None:
+    """An unexpected error becomes a dialog; the session (and its undo history) stays as it was."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        print(details, file=sys.stderr)
+        dialogs.show_error(
+            window,
+            QCoreApplication.translate("App", "An unexpected error occurred: %1").replace(
+                "%1", str(value) or kind.__name__
+            ),
+            QCoreApplication.translate(
+                "App", "Your scenario is unchanged. Save your work, and send the details to the Accord team."
+            ),
+            details.splitlines(),
+        )
+
+    sys.excepthook = hook
 
 
 def run(path: Path | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle("成渝协同 Accord")
-    window.setCentralWidget(QLabel(str(path) if path else "默认情景"))
-    window.show()
+    """The ``chengyu`` GUI: returns the application's exit code."""
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = create_application()
+    window = launch(path)
+    _install_excepthook(window)
     return app.exec()

@@ -1,0 +1,60 @@
+"""Benchmarks of Accord, run with ``python -m bench`` (``bash accord bench``); results go to docs/performance.md.
+
+Each module ``bench/<name>.py`` exposes ``run() -> Section``; ``python -m bench``
+runs every such module and writes one section per module under a header that
+names the machine. Add a benchmark by adding a module.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Section:
+    """One benchmark's part of docs/performance.md: a title and Markdown text."""
+
+    title: str
+    markdown: str
+    passed: bool = True
+    notes: list[str] = field(default_factory=list)
+
+
+def cpu_model() -> str:
+    """The CPU's model name (Linux: /proc/cpuinfo; elsewhere what platform knows)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine_lines() -> list[str]:
+    """Markdown lines describing where the figures were measured."""
+    try:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        qt = f"PySide6 {pyside_version}, Qt {qVersion()}"
+    except ImportError:
+        qt = "PySide6 not installed"
+    return [
+        f"- Date: {date.today().isoformat()}",
+        f"- CPU: {cpu_model()}, {os.cpu_count()} logical cores",
+        f"- OS: {platform.platform()}",
+        f"- Python {platform.python_version()} ({sys.executable})",
+        f"- {qt}; QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '(default)')}",
+    ]
+
+
+def summary(values: list[float]) -> tuple[float, float, float]:
+    """(median, min, max) of timings in seconds."""
+    return statistics.median(values), min(values), max(values)

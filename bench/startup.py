@@ -1,0 +1,119 @@
+"""Start-up time: Accord's main window shown on the default scenario, against a bare Qt window.
+
+Each run is a fresh Python process, timed from before it is spawned until it
+prints that the window has painted for the first time. The floor is a bare
+QApplication showing an empty QMainWindow, measured in the same run on the same
+machine, so the ratio does not depend on how fast the machine is.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import Section, summary
+
+RUNS = int(os.environ.get("ACCORD_BENCH_RUNS", "7"))
+TARGET_RATIO = 6.0
+MARKER = "ACCORD-BENCH-SHOWN"
+
+_PAINT_WATCH = f"""
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+            print("{MARKER}", extra(), flush=True)
+            QTimer.singleShot(0, QApplication.instance().quit)
+            QApplication.instance().removeEventFilter(self)
+        return False
+"""
+
+FLOOR = (
+    _PAINT_WATCH
+    + """
+import sys
+app = QApplication(sys.argv[:1])
+extra = lambda: ""
+watch = FirstPaint()
+app.installEventFilter(watch)
+window = QMainWindow()
+window.resize(1560, 940)
+window.show()
+app.exec()
+"""
+)
+
+ACCORD = (
+    _PAINT_WATCH
+    + """
+import sys, tempfile
+from pathlib import Path
+from chengyu_accord.desktop import app as accord
+application = accord.create_application()
+watch = FirstPaint()
+application.installEventFilter(watch)
+window = accord.launch(recovery_folder=Path(tempfile.mkdtemp()))
+extra = lambda: f"parties={window.parties_panel.model.rowCount()} rows={window.workspaces[0].model.rowCount()}"
+application.exec()
+"""
+)
+
+
+def time_once(script: str, env: dict[str, str]) -> tuple[float, str]:
+    """Seconds from spawning ``python -c script`` to its first-paint marker, and what it reported."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith(MARKER):
+            elapsed = time.perf_counter() - start
+            process.wait(timeout=60)
+            return elapsed, line[len(MARKER) :].strip()
+    _out, err = process.communicate(timeout=60)
+    raise RuntimeError(f"the window never painted (exit code {process.returncode}):\n{err}")
+
+
+def run() -> Section:
+    """Measure the floor and Accord alternately, RUNS times each."""
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ)
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # Fresh settings and no recovery file: the measured start is the first start of a new user.
+        env.update(XDG_CONFIG_HOME=str(Path(home) / "config"), XDG_DATA_HOME=str(Path(home) / "data"))
+        time_once(FLOOR, env)  # warm the disk cache once; not counted
+        time_once(ACCORD, env)
+        floor, accord, reported = [], [], ""
+        for _ in range(RUNS):
+            floor.append(time_once(FLOOR, env)[0])
+            seconds, reported = time_once(ACCORD, env)
+            accord.append(seconds)
+    f_med, f_min, f_max = summary(floor)
+    a_med, a_min, a_max = summary(accord)
+    ratio = a_med / f_med
+    passed = ratio <= TARGET_RATIO
+    lines = [
+        f"A fresh process per run, {RUNS} runs each, alternating; spawning Python to the window's first paint.",
+        "",
+        "| what | median | min | max |",
+        "|---|---|---|---|",
+        f"| floor: bare QApplication + empty QMainWindow | {f_med:.3f} s | {f_min:.3f} s | {f_max:.3f} s |",
+        f"| Accord main window, default scenario, parties listed | {a_med:.3f} s | {a_min:.3f} s | {a_max:.3f} s |",
+        "",
+        f"Ratio of medians: **{ratio:.1f}×** the floor (target: within {TARGET_RATIO:.0f}×) — "
+        + ("met." if passed else "**not met**."),
+        f"At first paint Accord reported: {reported} (table rows include the total row).",
+        "The chart (pyqtgraph) is built right after the first paint, so it is not in this figure.",
+    ]
+    return Section("Start-up", "\n".join(lines), passed)
+
+
+if __name__ == "__main__":
+    print(run().markdown)

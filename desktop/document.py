@@ -1,0 +1,134 @@
+"""The open scenario: its file, its undo stack and its computed result.
+
+Edits are the pure commands of :mod:`chengyu_accord.cost_sharing.edits`;
+:class:`EditCommand` is the thin QUndoCommand around one of them. A gesture
+(one slider drag) gives all its commands the same non-zero ``gesture`` number,
+and ``mergeWith`` folds them into one undo step.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from chengyu_accord.cost_sharing import edits
+from chengyu_accord.cost_sharing.engine import ScenarioResult, compute
+from chengyu_accord.cost_sharing.scenario import Scenario
+
+_gestures = itertools.count(1)
+
+
+def new_gesture() -> int:
+    """A fresh number for one continuous gesture (a slider drag) whose edits merge into one step."""
+    return next(_gestures)
+
+
+def describe(edit: edits.Edit) -> str:
+    """The name of an edit as shown after "Undo"/"Redo", in the current language."""
+    names = {
+        edits.SetItemAmount: QCoreApplication.translate("Edits", "change amount"),
+        edits.SetItemBasis: QCoreApplication.translate("Edits", "change basis"),
+        edits.SetWeight: QCoreApplication.translate("Edits", "change weight"),
+        edits.SetWeights: QCoreApplication.translate("Edits", "set weights"),
+        edits.AddParty: QCoreApplication.translate("Edits", "add party"),
+        edits.RemoveParty: QCoreApplication.translate("Edits", "remove party"),
+        edits.SetPartyFigure: QCoreApplication.translate("Edits", "enter figure"),
+        edits.SetTitle: QCoreApplication.translate("Edits", "rename scenario"),
+        edits.Batch: QCoreApplication.translate("Edits", "change basis"),
+    }
+    return names.get(type(edit), QCoreApplication.translate("Edits", "edit"))
+
+
+class EditCommand(QUndoCommand):
+    """One undoable edit; consecutive commands of the same gesture merge."""
+
+    MERGE_ID = 0x4143  # any constant: QUndoStack only merges commands with the same non-negative id
+
+    def __init__(self, document: ScenarioDocument, edit: edits.Edit, gesture: int = 0) -> None:
+        super().__init__(describe(edit))
+        self.document = document
+        self.edit = edit
+        self.gesture = gesture
+        self._inverse: edits.Edit | None = None
+
+    def redo(self) -> None:
+        scenario, self._inverse = edits.apply_edit(self.edit, self.document.scenario)
+        self.document._set_scenario(scenario, structural=self.edit.structural)
+
+    def undo(self) -> None:
+        assert self._inverse is not None
+        self.document._set_scenario(self._inverse.apply(self.document.scenario), structural=self.edit.structural)
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.gesture else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+        """Fold a later command of the same gesture in: keep our inverse (the value before the drag)."""
+        if (
+            not isinstance(other, EditCommand)
+            or other.gesture != self.gesture
+            or type(other.edit) is not type(self.edit)
+        ):
+            return False
+        self.edit = other.edit
+        return True
+
+    def retranslate(self) -> None:
+        self.setText(describe(self.edit))
+
+
+class ScenarioDocument(QObject):
+    """The scenario being worked on, with one undo stack for every parameter edit."""
+
+    changed = Signal(object, object)
+    """(scenario, result) after every change, including undo, redo, new and open."""
+    structure_changed = Signal()
+    """Parties, figures or the basis changed (not just a number being tuned)."""
+    file_state_changed = Signal()
+    """The file path or the saved/unsaved state changed."""
+
+    def __init__(self, scenario: Scenario, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.scenario = scenario
+        self.result: ScenarioResult = compute(scenario)
+        self.path = path
+        self._unsaved_without_undo = False
+
+    @property
+    def dirty(self) -> bool:
+        """True when there are changes not yet saved to ``path``."""
+        return self._unsaved_without_undo or not self.undo_stack.isClean()
+
+    def push(self, edit: edits.Edit, gesture: int = 0) -> None:
+        """Apply an edit as an undoable step; raises EditError (and changes nothing) when it does not fit."""
+        edit.apply(self.scenario)  # validate first: a refused edit must not land on the stack
+        self.undo_stack.push(EditCommand(self, edit, gesture))
+
+    def replace(self, scenario: Scenario, path: Path | None, *, dirty: bool = False) -> None:
+        """Start over on another scenario (New, Open, restore): the undo history belongs to the old one."""
+        self.undo_stack.clear()
+        self.path = path
+        self._unsaved_without_undo = dirty
+        self._set_scenario(scenario, structural=True)
+        self.file_state_changed.emit()
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = path
+        self._unsaved_without_undo = False
+        self.undo_stack.setClean()
+        self.file_state_changed.emit()
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.file_state_changed.emit()
+
+    def _set_scenario(self, scenario: Scenario, *, structural: bool) -> None:
+        self.scenario = scenario
+        self.result = compute(scenario)
+        self.changed.emit(scenario, self.result)
+        if structural:
+            self.structure_changed.emit()

@@ -1,0 +1,554 @@
+"""The main window: a workspace per item, the parties panel, menus, status bar.
+
+The window owns no scenario logic. It hands the document's scenario to the
+workspaces and the parties panel, and puts the pure edits they emit on the
+document's undo stack. Every dialog goes through :mod:`.dialogs`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QTabWidget, QWidget
+
+from chengyu_accord.cost_sharing import __version__
+from chengyu_accord.cost_sharing.edits import EditError
+from chengyu_accord.cost_sharing.engine import ScenarioResult
+from chengyu_accord.cost_sharing.scenario import Party, Scenario
+from chengyu_accord.cost_sharing.storage import ScenarioFileError, read_scenario, save_scenario
+from chengyu_accord.widgets.chart import ChartWidget
+from chengyu_accord.widgets.labels import province_label
+from chengyu_accord.widgets.parties_panel import PartiesPanel, add_party_edit
+
+from . import defaults, dialogs
+from .autosave import Autosaver
+from .document import ScenarioDocument
+from .i18n import LanguageSwitcher
+from .settings import Preferences
+from .workspaces import workspace_for
+
+APP_NAME = "成渝协同 Accord"
+PARTIES_PANEL_WIDTH = 660  # wide enough for the four figure columns at 1600 px
+
+
+class _ExportSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class ExportJob(QRunnable):
+    """Renders the agreement PDF off the GUI thread; the result comes back through queued signals."""
+
+    def __init__(self, scenario: Scenario, path: Path, lang: str) -> None:
+        super().__init__()
+        self.scenario, self.path, self.lang = scenario, path, lang
+        self.signals = _ExportSignals()
+
+    def run(self) -> None:
+        try:
+            from chengyu_accord.desktop.export import render_agreement
+
+            self.signals.finished.emit(render_agreement(self.scenario, self.path, lang=self.lang))
+        except Exception as exc:
+            self.signals.failed.emit(str(exc))
+
+
+class MainWindow(QMainWindow):
+    """The application window around one :class:`ScenarioDocument`."""
+
+    def __init__(
+        self,
+        document: ScenarioDocument,
+        preferences: Preferences,
+        language: LanguageSwitcher,
+        recovery_folder: Path,
+        catalogue: tuple[Party, ...] = (),
+    ) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.document = document
+        self.preferences = preferences
+        self.language = language
+        self.workspaces: list[QWidget] = []
+        self.export_pool = QThreadPool(self)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("workspaces")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+
+        self.parties_panel = PartiesPanel(self)
+        self.parties_panel.set_catalogue(catalogue)
+        self.parties_panel.edit_requested.connect(self.apply_edit)
+        self.parties_panel.custom_party_requested.connect(self.add_custom_party)
+        self.parties_dock = self.add_side_panel(self.parties_panel, "", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.parties_dock.setObjectName("parties_dock")
+
+        self.status_file = QLabel(self)
+        self.status_busy = QProgressBar(self)
+        self.status_busy.setRange(0, 0)
+        self.status_busy.setMaximumWidth(160)
+        self.status_busy.hide()
+        self.statusBar().addWidget(self.status_file, 1)
+        self.statusBar().addPermanentWidget(self.status_busy)
+
+        self._create_actions()
+        self._create_menus()
+        self.autosaver = Autosaver(document, recovery_folder)
+        document.changed.connect(self._on_scenario_changed)
+        document.structure_changed.connect(self._rebuild_workspaces_if_needed)
+        document.file_state_changed.connect(self._update_file_state)
+        document.undo_stack.indexChanged.connect(self._update_undo_actions)
+        self._rebuild_workspaces_if_needed()
+        self._on_scenario_changed(document.scenario, document.result)
+        self._retranslate()
+        self.resizeDocks([self.parties_dock], [PARTIES_PANEL_WIDTH], Qt.Orientation.Horizontal)
+
+    # --- the hook for more panels ----------------------------------------------------------------
+
+    def add_side_panel(
+        self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
+    ) -> QDockWidget:
+        """Dock a panel beside the workspaces (the parties panel; later the agreement article editor)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{widget.objectName() or type(widget).__name__}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    # --- actions and menus -----------------------------------------------------------------------
+
+    def _action(self, name: str, slot, shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("new", self.new_scenario, keys.New)
+        self.open_action = self._action("open", self.open_dialog, keys.Open)
+        self.save_action = self._action("save", self.save, keys.Save)
+        self.save_as_action = self._action("save_as", self.save_as, keys.SaveAs)
+        self.export_pdf_action = self._action("export_pdf", self.export_pdf)
+        self.export_png_action = self._action("export_png", lambda: self.export_chart("png"))
+        self.export_svg_action = self._action("export_svg", lambda: self.export_chart("svg"))
+        self.copy_chart_action = self._action("copy_chart", self.copy_chart)
+        self.quit_action = self._action("quit", self.close, keys.Quit)
+        self.undo_action = self._action("undo", self.document.undo_stack.undo, keys.Undo)
+        self.redo_action = self._action("redo", self.document.undo_stack.redo, keys.Redo)
+        self.about_action = self._action("about", self.show_about)
+        self.sources_action = self._action("data_sources", self.show_data_sources)
+        self.language_group = QActionGroup(self)
+        self.zh_action = QAction("中文", self.language_group)
+        self.en_action = QAction("English", self.language_group)
+        for action, code in ((self.zh_action, "zh_CN"), (self.en_action, "en")):
+            action.setCheckable(True)
+            action.setObjectName(f"language_{code}")
+            action.setChecked(self.language.language == code)
+            action.triggered.connect(lambda _checked, c=code: self.set_language(c))
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        for entry in (self.new_action, self.open_action, self.recent_menu, None, self.save_action, self.save_as_action):
+            self._add_to(self.file_menu, entry)
+        for entry in (
+            None,
+            self.export_pdf_action,
+            self.export_png_action,
+            self.export_svg_action,
+            self.copy_chart_action,
+        ):
+            self._add_to(self.file_menu, entry)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addAction(self.zh_action)
+        self.language_menu.addAction(self.en_action)
+        self.view_menu.addAction(self.parties_dock.toggleViewAction())
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+        self.help_menu.addAction(self.sources_action)
+
+    @staticmethod
+    def _add_to(menu: QMenu, entry: QAction | QMenu | None) -> None:
+        if entry is None:
+            menu.addSeparator()
+        elif isinstance(entry, QMenu):
+            menu.addMenu(entry)
+        else:
+            menu.addAction(entry)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.preferences.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked, p=path: self.open_path(p))
+        if not recent:
+            empty = self.recent_menu.addAction(QCoreApplication.translate("MainWindow", "(no recent files)"))
+            empty.setEnabled(False)
+
+    # --- edits -----------------------------------------------------------------------------------
+
+    def apply_edit(self, edit: object, gesture: int = 0) -> None:
+        """Put an edit from a workspace or panel on the undo stack; a refused edit is explained."""
+        try:
+            self.document.push(edit, gesture)  # type: ignore[arg-type]
+        except EditError as exc:
+            dialogs.show_error(
+                self,
+                QCoreApplication.translate("MainWindow", "The change was not made: %1").replace("%1", exc.message),
+                QCoreApplication.translate("MainWindow", "Check the value of “%1” and try again.").replace(
+                    "%1", exc.field
+                ),
+            )
+
+    def add_custom_party(self) -> None:
+        provinces = [(key, province_label(key)) for key in ("Chongqing", "Sichuan")]
+        answer = dialogs.ask_custom_party(self, provinces)
+        if answer is None:
+            return
+        taken = {p.id for p in self.document.scenario.parties}
+        number = 1
+        while f"custom-{number}" in taken:
+            number += 1
+        party = Party(id=f"custom-{number}", name_zh=answer.name_zh, name_en=answer.name_en, province=answer.province)
+        self.apply_edit(add_party_edit(self.document.scenario, party))
+
+    def _on_scenario_changed(self, scenario: Scenario, result: ScenarioResult) -> None:
+        for workspace in self.workspaces:
+            workspace.set_scenario(scenario, result.item(workspace.item_id))
+        self.parties_panel.set_scenario(scenario)
+        self._update_file_state()
+
+    def _rebuild_workspaces_if_needed(self) -> None:
+        """One tab per item; rebuilt only when the items themselves change (new or opened scenario)."""
+        items = [(i.kind, i.id) for i in self.document.scenario.items]
+        if items == [(w.kind, w.item_id) for w in self.workspaces]:
+            return
+        self.tabs.clear()
+        for workspace in self.workspaces:
+            workspace.deleteLater()
+        self.workspaces = []
+        for kind, item_id in items:
+            workspace = workspace_for(kind, item_id, self.tabs)
+            workspace.edit_requested.connect(self.apply_edit)
+            workspace.set_scenario(self.document.scenario, self.document.result.item(item_id))
+            self.workspaces.append(workspace)
+            self.tabs.addTab(workspace, workspace.title())
+
+    def current_chart(self) -> ChartWidget | None:
+        workspace = self.tabs.currentWidget()
+        return getattr(workspace, "chart", None)
+
+    # --- files -----------------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Before the scenario is closed or replaced: True when it is fine to go on."""
+        if not self.document.dirty:
+            return True
+        choice = dialogs.ask_save_changes(self, self.document.scenario.title)
+        if choice is dialogs.SaveChoice.SAVE:
+            return self.save()
+        return choice is dialogs.SaveChoice.DISCARD
+
+    def new_scenario(self) -> None:
+        if self.maybe_save():
+            self.document.replace(defaults.default_scenario(), None)
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path = dialogs.ask_open_path(self, self.preferences.last_dir)
+        if path is not None:
+            self._open(path)
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` after asking about unsaved changes; False when not opened."""
+        return self.maybe_save() and self._open(path)
+
+    def _open(self, path: Path) -> bool:
+        try:
+            scenario = read_scenario(path)
+        except ScenarioFileError as exc:
+            dialogs.show_error(
+                self,
+                QCoreApplication.translate("MainWindow", "“%1” could not be opened.").replace("%1", path.name),
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Fix the problems listed under Details or choose another file. Your scenario is unchanged.",
+                ),
+                [str(p) for p in exc.problems],
+            )
+            return False
+        self.document.replace(scenario, path)
+        self._remember(path)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self.document.path or Path(self.preferences.last_dir) / f"{self.document.scenario.title}.json")
+        path = dialogs.ask_save_path(
+            self, suggested, QCoreApplication.translate("MainWindow", "Accord scenario (*.json)")
+        )
+        if path is None:
+            return False
+        if path.suffix.lower() != ".json":
+            path = path.with_suffix(".json")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save_scenario(self.document.scenario, path)
+        except OSError as exc:
+            dialogs.show_error(
+                self,
+                QCoreApplication.translate("MainWindow", "“%1” could not be saved: %2")
+                .replace("%1", str(path))
+                .replace("%2", exc.strerror or str(exc)),
+                QCoreApplication.translate(
+                    "MainWindow", "Choose another folder with File ▸ Save As; nothing was lost."
+                ),
+            )
+            return False
+        self.document.mark_saved(path)
+        self.autosaver.save_now()
+        self._remember(path)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Saved %1").replace("%1", str(path)), 5000
+        )
+        return True
+
+    def _remember(self, path: Path) -> None:
+        self.preferences.add_recent_file(path)
+        self.preferences.last_dir = str(path.parent)
+
+    # --- exports ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def pdf_engine_available() -> bool:
+        """The agreement engine is built in parallel; until it lands the action explains itself."""
+        return importlib.util.find_spec("chengyu_accord.desktop.export") is not None
+
+    def export_pdf(self) -> None:
+        if not self.pdf_engine_available():
+            dialogs.show_info(
+                self,
+                QCoreApplication.translate("MainWindow", "Export PDF"),
+                QCoreApplication.translate(
+                    "MainWindow", "The agreement PDF export is not available yet in this version."
+                ),
+            )
+            return
+        suggested = str(Path(self.preferences.last_dir) / f"{self.document.scenario.title}.pdf")
+        path = dialogs.ask_save_path(self, suggested, QCoreApplication.translate("MainWindow", "PDF document (*.pdf)"))
+        if path is None:
+            return
+        job = ExportJob(self.document.scenario, path, "zh" if self.language.language == "zh_CN" else "en")
+        job.signals.finished.connect(self._on_export_finished)
+        job.signals.failed.connect(self._on_export_failed)
+        self._export_signals = job.signals  # keep the QObject alive until the queued signal arrives
+        self.status_busy.show()
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Exporting the agreement…"))
+        self.export_action_running(True)
+        self.export_pool.start(job)
+
+    def export_action_running(self, running: bool) -> None:
+        self.export_pdf_action.setEnabled(not running)
+        self.status_busy.setVisible(running)
+
+    def _on_export_finished(self, path: object) -> None:
+        self.export_action_running(False)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Exported %1").replace("%1", str(path)), 8000
+        )
+
+    def _on_export_failed(self, message: str) -> None:
+        self.export_action_running(False)
+        self.statusBar().clearMessage()
+        dialogs.show_error(
+            self,
+            QCoreApplication.translate("MainWindow", "The agreement could not be exported: %1").replace("%1", message),
+            QCoreApplication.translate(
+                "MainWindow", "Fix the scenario as described, or choose another file, and export again."
+            ),
+        )
+
+    def export_chart(self, fmt: str) -> None:
+        chart = self.current_chart()
+        if chart is None:
+            return
+        file_filter = "PNG (*.png)" if fmt == "png" else "SVG (*.svg)"
+        suggested = str(Path(self.preferences.last_dir) / f"{self.document.scenario.title}.{fmt}")
+        path = dialogs.ask_save_path(self, suggested, file_filter)
+        if path is None:
+            return
+        try:
+            chart.export_png(path) if fmt == "png" else chart.export_svg(path)
+        except OSError as exc:
+            dialogs.show_error(
+                self,
+                QCoreApplication.translate("MainWindow", "The chart could not be saved: %1").replace("%1", str(exc)),
+                QCoreApplication.translate("MainWindow", "Choose another folder and try again."),
+            )
+            return
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Saved %1").replace("%1", str(path)), 5000
+        )
+
+    def copy_chart(self) -> None:
+        chart = self.current_chart()
+        if chart is not None:
+            chart.copy_to_clipboard()
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Chart copied to the clipboard"), 5000
+            )
+
+    # --- help ------------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        lang = "zh" if self.language.language == "zh_CN" else "en"
+        text = (
+            f"<h3>{APP_NAME}</h3>"
+            + "<p>"
+            + QCoreApplication.translate("MainWindow", "Version %1").replace("%1", __version__)
+            + "</p><p>"
+            + QCoreApplication.translate("MainWindow", "Data vintage: %1").replace(
+                "%1", defaults.data_vintage(lang) or "—"
+            )
+            + "</p><p>"
+            + QCoreApplication.translate(
+                "MainWindow", "A toolkit for the cities of the Chengdu–Chongqing cluster to agree how to split costs."
+            )
+            + "</p>"
+        )
+        dialogs.show_info(self, QCoreApplication.translate("MainWindow", "About Accord"), text)
+
+    def show_data_sources(self) -> None:
+        lang = "zh" if self.language.language == "zh_CN" else "en"
+        sources = sorted(
+            {
+                figure.source.split(" | ")[0]
+                for party in self.document.scenario.parties
+                for figure in party.figures.values()
+                if figure.source
+            }
+        )
+        items = "".join(f"<li>{s.replace('<', '&lt;')}</li>" for s in sources[:20])
+        text = (
+            "<p>"
+            + QCoreApplication.translate("MainWindow", "Figures of the embedded data (%1) come from:").replace(
+                "%1", defaults.data_vintage(lang) or "—"
+            )
+            + f"</p><ul>{items}</ul><p>"
+            + QCoreApplication.translate(
+                "MainWindow",
+                "Each figure's year, source and tag are shown in the parties panel. Tags: [S] sourced, "
+                "[S-2] secondary source, [D] derived, [U] unverified, [A] assumed, [entered] typed in by you.",
+            )
+            + "</p>"
+        )
+        dialogs.show_info(self, QCoreApplication.translate("MainWindow", "Data sources"), text)
+
+    # --- language and state ----------------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface language live and remember it."""
+        self.language.apply(code)
+        self.preferences.language = code
+        (self.zh_action if code == "zh_CN" else self.en_action).setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&File"))
+        self.edit_menu.setTitle(QCoreApplication.translate("MainWindow", "&Edit"))
+        self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
+        self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self.language_menu.setTitle(QCoreApplication.translate("MainWindow", "Language"))
+        self.recent_menu.setTitle(QCoreApplication.translate("MainWindow", "Open &Recent"))
+        self.new_action.setText(QCoreApplication.translate("MainWindow", "&New"))
+        self.open_action.setText(QCoreApplication.translate("MainWindow", "&Open…"))
+        self.save_action.setText(QCoreApplication.translate("MainWindow", "&Save"))
+        self.save_as_action.setText(QCoreApplication.translate("MainWindow", "Save &As…"))
+        self.export_pdf_action.setText(QCoreApplication.translate("MainWindow", "Export Agreement &PDF…"))
+        self.export_png_action.setText(QCoreApplication.translate("MainWindow", "Export Chart as PNG…"))
+        self.export_svg_action.setText(QCoreApplication.translate("MainWindow", "Export Chart as SVG…"))
+        self.copy_chart_action.setText(QCoreApplication.translate("MainWindow", "Copy Chart"))
+        self.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
+        self.about_action.setText(QCoreApplication.translate("MainWindow", "&About Accord"))
+        self.sources_action.setText(QCoreApplication.translate("MainWindow", "Data &Sources"))
+        self.parties_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Parties"))
+        self.parties_dock.toggleViewAction().setText(QCoreApplication.translate("MainWindow", "Parties Panel"))
+        for index, workspace in enumerate(self.workspaces):
+            self.tabs.setTabText(index, workspace.title())
+        for index in range(self.document.undo_stack.count()):
+            self.document.undo_stack.command(index).retranslate()
+        self._update_undo_actions()
+        self._update_file_state()
+
+    def _update_undo_actions(self) -> None:
+        stack = self.document.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        undo_name = stack.command(stack.index() - 1).text() if stack.canUndo() else ""
+        redo_name = stack.command(stack.index()).text() if stack.canRedo() else ""
+        undo = QCoreApplication.translate("MainWindow", "&Undo")
+        redo = QCoreApplication.translate("MainWindow", "&Redo")
+        self.undo_action.setText(f"{undo} {undo_name}".strip())
+        self.redo_action.setText(f"{redo} {redo_name}".strip())
+
+    def _update_file_state(self) -> None:
+        document = self.document
+        name = document.path.name if document.path else QCoreApplication.translate("MainWindow", "not saved yet")
+        self.setWindowTitle(f"{document.scenario.title} — {APP_NAME}[*]")
+        self.setWindowModified(document.dirty)
+        state = QCoreApplication.translate("MainWindow", "unsaved changes") if document.dirty else ""
+        parties = QCoreApplication.translate("MainWindow", "%1 parties").replace(
+            "%1", str(len(document.scenario.parties))
+        )
+        self.status_file.setText("  ·  ".join(x for x in (name, parties, state) if x))
+        for index, workspace in enumerate(self.workspaces):
+            self.tabs.setTabText(index, workspace.title())
+
+    def restore_window_state(self) -> None:
+        geometry, state = self.preferences.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.preferences.save_window_state(self.saveGeometry(), self.saveState())
+        self.preferences.sync()
+        self.export_pool.waitForDone()
+        self.autosaver.discard()
+        event.accept()

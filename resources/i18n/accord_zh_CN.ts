@@ -1,0 +1,565 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AllocationTableModel</name>
+    <message>
+        <source>Party</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>份额</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>AmountEditor</name>
+    <message>
+        <source>Amount: please type a number.</source>
+        <translation>金额：请输入数字。</translation>
+    </message>
+    <message>
+        <source>Amount: “%1” is not a number.</source>
+        <translation>金额：“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>Amount: must not be negative.</source>
+        <translation>金额：不能为负数。</translation>
+    </message>
+    <message>
+        <source>Amount: finer than one fen; use fewer decimals.</source>
+        <translation>金额：精度细于一分，请减少小数位。</translation>
+    </message>
+    <message>
+        <source>Amount: too large.</source>
+        <translation>金额：数值过大。</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>10k yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>100m yuan</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <source>Amount to split; exact to the fen.</source>
+        <translation>待分摊金额，精确到分。</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The default scenario was opened instead. Fix the problems listed under Details.</source>
+        <translation>已改为打开默认情景。请按“详细信息”中列出的问题修改文件。</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred: %1</source>
+        <translation>发生意外错误：%1</translation>
+    </message>
+    <message>
+        <source>Your scenario is unchanged. Save your work, and send the details to the Accord team.</source>
+        <translation>当前情景未受影响。请保存工作，并将详细信息发给 Accord 团队。</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>Accord did not close properly last time.</source>
+        <translation>Accord 上次未正常关闭。</translation>
+    </message>
+    <message>
+        <source>A recovery copy of “%1” from %2 was found. Restore it?</source>
+        <translation>找到“%1”的恢复副本（保存于 %2）。是否恢复？</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them?</source>
+        <translation>“%1”有未保存的更改。是否保存？</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>打开情景</translation>
+    </message>
+    <message>
+        <source>Accord scenario (*.json)</source>
+        <translation>Accord 情景文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出现问题</translation>
+    </message>
+    <message>
+        <source>Add a custom party</source>
+        <translation>添加自定义参与方</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省级归属</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <source>change amount</source>
+        <translation>修改金额</translation>
+    </message>
+    <message>
+        <source>change basis</source>
+        <translation>修改分摊依据</translation>
+    </message>
+    <message>
+        <source>change weight</source>
+        <translation>修改权重</translation>
+    </message>
+    <message>
+        <source>set weights</source>
+        <translation>设置权重</translation>
+    </message>
+    <message>
+        <source>add party</source>
+        <translation>添加参与方</translation>
+    </message>
+    <message>
+        <source>remove party</source>
+        <translation>移除参与方</translation>
+    </message>
+    <message>
+        <source>enter figure</source>
+        <translation>录入数据</translation>
+    </message>
+    <message>
+        <source>rename scenario</source>
+        <translation>重命名情景</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>编辑</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Population</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>GDP</source>
+        <translation>地区生产总值</translation>
+    </message>
+    <message>
+        <source>Budget revenue</source>
+        <translation>一般公共预算收入</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Typed-in weights</source>
+        <translation>自定权重</translation>
+    </message>
+    <message>
+        <source>10k people</source>
+        <translation>万人</translation>
+    </message>
+    <message>
+        <source>100m yuan</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <source>km²</source>
+        <translation>平方公里</translation>
+    </message>
+    <message>
+        <source>Chongqing</source>
+        <translation>重庆</translation>
+    </message>
+    <message>
+        <source>Sichuan</source>
+        <translation>四川</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>sourced</source>
+        <translation>有出处</translation>
+    </message>
+    <message>
+        <source>secondary source</source>
+        <translation>二手来源</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>unverified</source>
+        <translation>未经核实</translation>
+    </message>
+    <message>
+        <source>assumed for an example</source>
+        <translation>示例假设值</translation>
+    </message>
+    <message>
+        <source>entered by the user</source>
+        <translation>用户录入</translation>
+    </message>
+    <message>
+        <source>[entered]</source>
+        <translation>[录入]</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>No figure in the data. Double-click to type one in; it will be marked as entered by you.</source>
+        <translation>数据中没有此项。双击可录入，录入值将标为“用户录入”。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>Year: %1</source>
+        <translation>年份：%1</translation>
+    </message>
+    <message>
+        <source>Provenance: %1</source>
+        <translation>来源类别：%1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>出处：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <source>(no recent files)</source>
+        <translation>（无最近文件）</translation>
+    </message>
+    <message>
+        <source>The change was not made: %1</source>
+        <translation>未能修改：%1</translation>
+    </message>
+    <message>
+        <source>Check the value of “%1” and try again.</source>
+        <translation>请检查“%1”的值后重试。</translation>
+    </message>
+    <message>
+        <source>Fix the problems listed under Details or choose another file. Your scenario is unchanged.</source>
+        <translation>请按“详细信息”中列出的问题修改文件，或选择其他文件。当前情景未受影响。</translation>
+    </message>
+    <message>
+        <source>Accord scenario (*.json)</source>
+        <translation>Accord 情景文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>“%1” could not be saved: %2</source>
+        <translation>无法保存“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Choose another folder with File ▸ Save As; nothing was lost.</source>
+        <translation>请通过“文件 ▸ 另存为”选择其他文件夹；数据没有丢失。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>The agreement PDF export is not available yet in this version.</source>
+        <translation>此版本尚不能导出协议 PDF。</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting the agreement…</source>
+        <translation>正在导出协议……</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>The agreement could not be exported: %1</source>
+        <translation>无法导出协议：%1</translation>
+    </message>
+    <message>
+        <source>Fix the scenario as described, or choose another file, and export again.</source>
+        <translation>请按说明修改情景或选择其他文件，然后重新导出。</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved: %1</source>
+        <translation>无法保存图表：%1</translation>
+    </message>
+    <message>
+        <source>Choose another folder and try again.</source>
+        <translation>请选择其他文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>Chart copied to the clipboard</source>
+        <translation>图表已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Data vintage: %1</source>
+        <translation>数据年份：%1</translation>
+    </message>
+    <message>
+        <source>A toolkit for the cities of the Chengdu–Chongqing cluster to agree how to split costs.</source>
+        <translation>供成渝地区双城经济圈各地协商费用分担的工具。</translation>
+    </message>
+    <message>
+        <source>About Accord</source>
+        <translation>关于 Accord</translation>
+    </message>
+    <message>
+        <source>Figures of the embedded data (%1) come from:</source>
+        <translation>内置数据（%1）的出处：</translation>
+    </message>
+    <message>
+        <source>Each figure's year, source and tag are shown in the parties panel. Tags: [S] sourced, [S-2] secondary source, [D] derived, [U] unverified, [A] assumed, [entered] typed in by you.</source>
+        <translation>每项数据的年份、出处和标记见“参与方”面板。标记：[S] 有出处，[S-2] 二手来源，[D] 推算，[U] 未经核实，[A] 假设值，[录入] 用户录入。</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)……</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)……</translation>
+    </message>
+    <message>
+        <source>Export Agreement &amp;PDF…</source>
+        <translation>导出协议 PDF(&amp;P)……</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG…</source>
+        <translation>导出图表为 PNG……</translation>
+    </message>
+    <message>
+        <source>Export Chart as SVG…</source>
+        <translation>导出图表为 SVG……</translation>
+    </message>
+    <message>
+        <source>Copy Chart</source>
+        <translation>复制图表</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Accord</source>
+        <translation>关于 Accord(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Data &amp;Sources</source>
+        <translation>数据来源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Parties Panel</source>
+        <translation>参与方面板</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>unsaved changes</source>
+        <translation>有未保存的更改</translation>
+    </message>
+    <message>
+        <source>%1 parties</source>
+        <translation>%1 个参与方</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesPanel</name>
+    <message>
+        <source>Select a party to see where its figures come from.</source>
+        <translation>选择一个参与方，查看其数据的出处。</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省市</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>按名称搜索</translation>
+    </message>
+    <message>
+        <source>Add custom party…</source>
+        <translation>添加自定义参与方……</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesTableModel</name>
+    <message>
+        <source>Takes part</source>
+        <translation>参与</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省市</translation>
+    </message>
+    <message>
+        <source>%1 of %2: “%3” is not a usable figure.</source>
+        <translation>%2的%1：“%3”不是可用的数值。</translation>
+    </message>
+</context>
+<context>
+    <name>ProportionalSplitWorkspace</name>
+    <message>
+        <source>Proportional split</source>
+        <translation>按比例分摊</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Amount to split</source>
+        <translation>分摊金额</translation>
+    </message>
+    <message>
+        <source>Split by</source>
+        <translation>分摊依据</translation>
+    </message>
+    <message>
+        <source>Weights (drag or type)</source>
+        <translation>权重（拖动滑块或输入）</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsEditor</name>
+    <message>
+        <source>Weight of %1: %2</source>
+        <translation>%1的权重：%2</translation>
+    </message>
+    <message>
+        <source>must not be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <source>is too large (at most 1,000,000).</source>
+        <translation>过大（最多 1,000,000）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,25 @@
+"""Scenarios built from the models alone, so engine tests need neither Qt nor the dataset."""
+
+import pytest
+
+from chengyu_accord.cost_sharing.scenario import Figure, Party, ProportionalSplit, Scenario
+
+
+def make_party(pid: str, name: str, population: str | None = None, gdp: str | None = None) -> Party:
+    figures = {}
+    if population is not None:
+        figures["population"] = Figure(value=population, year=2020, source="test census")
+    if gdp is not None:
+        figures["gdp"] = Figure(value=gdp, year=2022, source="test bulletin")
+    return Party(id=pid, name_zh=name, name_en=f"Party {pid}", figures=figures)
+
+
+@pytest.fixture
+def small_scenario() -> Scenario:
+    parties = (
+        make_party("500112", "渝北区", "219.15", "2297.11"),
+        make_party("500106", "沙坪坝区", "147.73", "1106.73"),
+        make_party("510100", "成都市", "2093.78", "20817.5"),
+    )
+    item = ProportionalSplit(id="rail", title="测试分摊", amount_fen=69_273_000_000_00, basis="population")
+    return Scenario(title="测试情景", parties=parties, items=(item,))

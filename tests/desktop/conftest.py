@@ -1,0 +1,72 @@
+"""Qt fixtures for the application shell: isolated settings, no real dialogs, a ready main window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from chengyu_accord.desktop import app as accord_app
+from chengyu_accord.desktop import dialogs
+from chengyu_accord.desktop.main_window import MainWindow
+
+DIALOGS = (
+    "ask_restore",
+    "ask_save_changes",
+    "ask_open_path",
+    "ask_save_path",
+    "show_error",
+    "show_info",
+    "ask_custom_party",
+)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path: Path, qapp) -> None:
+    """Preferences go to a fresh INI file per test, never to the developer's real settings."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QCoreApplication.setOrganizationName("AccordTests")
+    QCoreApplication.setApplicationName("AccordTests")
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any dialog a test did not expect fails the test instead of waiting for a click that never comes."""
+    for name in DIALOGS:
+
+        def unexpected(*args: object, _name: str = name, **kwargs: object) -> None:
+            raise AssertionError(f"unexpected dialog {_name}{args[1:]!r}")
+
+        monkeypatch.setattr(dialogs, name, unexpected)
+
+
+@pytest.fixture
+def recovery_folder(tmp_path: Path) -> Path:
+    return tmp_path / "recovery"
+
+
+@pytest.fixture
+def make_window(qtbot, monkeypatch: pytest.MonkeyPatch, recovery_folder: Path):
+    """Build main windows the way ``chengyu`` does; closes them (discarding changes) afterwards."""
+
+    def make(path: Path | None = None) -> MainWindow:
+        accord_app.create_application()
+        window = accord_app.launch(path, recovery_folder=recovery_folder)
+        qtbot.addWidget(window, before_close_func=_discard_changes)
+        qtbot.waitExposed(window)
+        return window
+
+    def _discard_changes(_window: MainWindow) -> None:
+        monkeypatch.setattr(dialogs, "ask_save_changes", lambda *a: dialogs.SaveChoice.DISCARD)
+
+    return make
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()

@@ -1,0 +1,118 @@
+"""Words and formats the widgets share: attribute names, provenance tags, party names, figures.
+
+Widgets read the interface language from the default QLocale, which the
+application sets before it switches translators, so a widget needs nothing from
+the application to show Chinese or English names.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from chengyu_accord.cost_sharing.scenario import Figure, Party
+
+ATTRIBUTES = ("population", "gdp", "budget_revenue", "area")
+
+
+def ui_language() -> str:
+    """``"zh"`` or ``"en"``: which names of parties and units to show."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def attribute_label(attribute: str) -> str:
+    """The name of a statistical attribute (or of typed-in weights)."""
+    labels = {
+        "population": QCoreApplication.translate("Labels", "Population"),
+        "gdp": QCoreApplication.translate("Labels", "GDP"),
+        "budget_revenue": QCoreApplication.translate("Labels", "Budget revenue"),
+        "area": QCoreApplication.translate("Labels", "Area"),
+        "weights": QCoreApplication.translate("Labels", "Typed-in weights"),
+    }
+    return labels.get(attribute, attribute)
+
+
+def attribute_unit(attribute: str) -> str:
+    """The unit the embedded figures of an attribute are given in."""
+    units = {
+        "population": QCoreApplication.translate("Labels", "10k people"),
+        "gdp": QCoreApplication.translate("Labels", "100m yuan"),
+        "budget_revenue": QCoreApplication.translate("Labels", "100m yuan"),
+        "area": QCoreApplication.translate("Labels", "km²"),
+    }
+    return units.get(attribute, "")
+
+
+def province_label(province: str | None) -> str:
+    """Chongqing / Sichuan in the interface language."""
+    labels = {
+        "Chongqing": QCoreApplication.translate("Labels", "Chongqing"),
+        "Sichuan": QCoreApplication.translate("Labels", "Sichuan"),
+    }
+    if not province:
+        return QCoreApplication.translate("Labels", "Other")
+    return labels.get(province, province)
+
+
+def tag_label(tag: str) -> str:
+    """What a provenance tag means, for tooltips."""
+    labels = {
+        "S": QCoreApplication.translate("Labels", "sourced"),
+        "S-2": QCoreApplication.translate("Labels", "secondary source"),
+        "D": QCoreApplication.translate("Labels", "derived"),
+        "U": QCoreApplication.translate("Labels", "unverified"),
+        "A": QCoreApplication.translate("Labels", "assumed for an example"),
+        "user": QCoreApplication.translate("Labels", "entered by the user"),
+    }
+    return labels.get(tag, tag)
+
+
+def tag_marker(tag: str) -> str:
+    """The short marker shown beside a value: nothing for a plainly sourced figure, else ``[U]``, ``[A]`` …"""
+    if tag == "S":
+        return ""
+    if tag == "user":
+        return QCoreApplication.translate("Labels", "[entered]")
+    return f"[{tag}]"
+
+
+def missing_text() -> str:
+    """How a missing figure is shown: never as zero."""
+    return "—　" + QCoreApplication.translate("Labels", "missing")
+
+
+def party_name(party: Party) -> str:
+    return party.name("en" if ui_language() == "en" else "zh")
+
+
+def format_decimal(text: str | Decimal) -> str:
+    """A figure with thousands separators, its decimals kept exactly as given."""
+    number = Decimal(text)
+    places = max(0, -number.as_tuple().exponent) if isinstance(number.as_tuple().exponent, int) else 0
+    return f"{number:,.{places}f}"
+
+
+def figure_text(figure: Figure | None) -> str:
+    """A figure for a table cell: the value with its tag marker, or the missing marker."""
+    if figure is None:
+        return missing_text()
+    marker = tag_marker(figure.tag)
+    return f"{format_decimal(figure.value)} {marker}".rstrip()
+
+
+def figure_tooltip(figure: Figure | None, attribute: str) -> str:
+    """Year, source and provenance of a figure (or how to supply a missing one)."""
+    if figure is None:
+        return QCoreApplication.translate(
+            "Labels", "No figure in the data. Double-click to type one in; it will be marked as entered by you."
+        )
+    year = str(figure.year) if figure.year else QCoreApplication.translate("Labels", "unknown")
+    lines = [
+        f"{attribute_label(attribute)}: {format_decimal(figure.value)} {attribute_unit(attribute)}",
+        QCoreApplication.translate("Labels", "Year: %1").replace("%1", year),
+        QCoreApplication.translate("Labels", "Provenance: %1").replace("%1", f"[{figure.tag}] {tag_label(figure.tag)}"),
+    ]
+    if figure.source:
+        lines.append(QCoreApplication.translate("Labels", "Source: %1").replace("%1", figure.source))
+    return "\n".join(lines)

@@ -1,0 +1,133 @@
+"""One slider and one exact text field per party, for typed-in weights.
+
+A slider drag is one *gesture*: every value it passes through is emitted with
+the same gesture number, so the application's undo stack merges the drag into a
+single step. Typed weights are exact decimals; a bad one is refused here with a
+message naming the party, and the previous weight stays.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSlider, QWidget
+
+from chengyu_accord.cost_sharing.edits import EditError, normalise_weight
+from chengyu_accord.cost_sharing.scenario import Party
+
+SLIDER_MIN_RANGE = 100
+_gestures = itertools.count(1)
+
+
+def next_gesture() -> int:
+    """A new gesture number (never 0, which means "a step of its own")."""
+    return next(_gestures)
+
+
+class WeightRow:
+    """The widgets of one party's weight."""
+
+    def __init__(self, editor: WeightsEditor, party: Party) -> None:
+        self.party_id = party.id
+        self.label = QLabel(editor)
+        self.slider = QSlider(Qt.Orientation.Horizontal, editor)
+        self.slider.setRange(0, SLIDER_MIN_RANGE)
+        self.slider.setObjectName(f"weight_slider_{party.id}")
+        self.edit = QLineEdit(editor)
+        self.edit.setObjectName(f"weight_edit_{party.id}")
+        self.edit.setMaximumWidth(110)
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.gesture = 0
+        self.stored = ""
+
+
+class WeightsEditor(QWidget):
+    """Emits ``weight_changed(party_id, weight_text, gesture)``; gesture 0 is a step of its own."""
+
+    weight_changed = Signal(str, str, int)
+    input_rejected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setColumnStretch(1, 1)
+        self.rows: dict[str, WeightRow] = {}
+
+    def set_weights(self, parties: tuple[Party, ...], names: list[str], weights: dict[str, str]) -> None:
+        """Show the parties' weights; rebuilds the rows only when the parties changed."""
+        if list(self.rows) != [p.id for p in parties]:
+            self._rebuild(parties)
+        dragging = any(row.slider.isSliderDown() for row in self.rows.values())
+        if not dragging:
+            # The sliders span 0 to a little beyond the largest weight (at least 0–100).
+            largest = max((Decimal(w) for w in weights.values()), default=Decimal(0))
+            top = max(SLIDER_MIN_RANGE, math.ceil(largest * Decimal("1.5")))
+            for row in self.rows.values():
+                row.slider.blockSignals(True)
+                row.slider.setRange(0, top)
+                row.slider.blockSignals(False)
+        for party, name in zip(parties, names, strict=True):
+            row = self.rows[party.id]
+            row.label.setText(name)
+            text = weights.get(party.id, "")
+            row.stored = text
+            if not row.edit.hasFocus():
+                row.edit.setText(text)
+            if not row.slider.isSliderDown():
+                row.slider.blockSignals(True)
+                row.slider.setValue(min(row.slider.maximum(), round(Decimal(text))) if text else 0)
+                row.slider.blockSignals(False)
+
+    def _rebuild(self, parties: tuple[Party, ...]) -> None:
+        for row in self.rows.values():
+            for widget in (row.label, row.slider, row.edit):
+                self._grid.removeWidget(widget)
+                widget.deleteLater()
+        self.rows = {}
+        for index, party in enumerate(parties):
+            row = WeightRow(self, party)
+            self._grid.addWidget(row.label, index, 0)
+            self._grid.addWidget(row.slider, index, 1)
+            self._grid.addWidget(row.edit, index, 2)
+            row.slider.sliderPressed.connect(lambda r=row: self._on_drag_started(r))
+            row.slider.sliderReleased.connect(lambda r=row: self._on_drag_finished(r))
+            row.slider.valueChanged.connect(lambda value, r=row: self._on_slider_moved(r, value))
+            row.edit.editingFinished.connect(lambda r=row: self._on_text_edited(r))
+            self.rows[party.id] = row
+
+    def _on_drag_started(self, row: WeightRow) -> None:
+        row.gesture = next_gesture()
+
+    def _on_drag_finished(self, row: WeightRow) -> None:
+        row.gesture = 0
+
+    def _on_slider_moved(self, row: WeightRow, value: int) -> None:
+        row.edit.setText(str(value))
+        self.weight_changed.emit(row.party_id, str(value), row.gesture)
+
+    def _on_text_edited(self, row: WeightRow) -> None:
+        text = row.edit.text()
+        try:
+            weight = normalise_weight(text)
+        except EditError as exc:
+            message = QCoreApplication.translate("WeightsEditor", "Weight of %1: %2")
+            self.input_rejected.emit(message.replace("%1", row.label.text()).replace("%2", _weight_problem(exc, text)))
+            row.edit.setText(row.stored)
+            row.edit.setModified(False)
+            return
+        if row.edit.isModified():
+            row.edit.setModified(False)
+            self.weight_changed.emit(row.party_id, weight, 0)
+
+
+def _weight_problem(exc: EditError, text: str) -> str:
+    """The refusal in the interface language (the engine's message is English)."""
+    message = exc.message
+    if "negative" in message:
+        return QCoreApplication.translate("WeightsEditor", "must not be negative.")
+    if "exceed" in message:
+        return QCoreApplication.translate("WeightsEditor", "is too large (at most 1,000,000).")
+    return QCoreApplication.translate("WeightsEditor", "“%1” is not a number.").replace("%1", text)
