@@ -14,13 +14,20 @@ from .scenario import DisplaySettings, Figure, Party, ProportionalSplit, Provena
 
 
 def party_from_unit(code: str) -> Party:
-    """A scenario party for the cluster unit or province with this administrative-division code."""
+    """A scenario party for the cluster unit or province with this administrative-division code.
+
+    Built without validation (``model_construct``): the embedded dataset is trusted
+    and checked by its own tests, and start-up must not wait for pydantic to build
+    its validators. Saved files are always validated when read.
+    """
     unit = data.unit(code)
     figures = {
-        attribute: Figure(value=canonical_decimal(figure.value), year=figure.year, source=figure.source, tag=figure.tag)
+        attribute: Figure.model_construct(
+            value=canonical_decimal(figure.value), year=figure.year, source=figure.source, tag=figure.tag
+        )
         for attribute, figure in unit.figures.items()
     }
-    return Party(
+    return Party.model_construct(
         id=unit.code,
         name_zh=unit.name_zh,
         name_en=unit.name_en,
@@ -30,13 +37,15 @@ def party_from_unit(code: str) -> Party:
     )
 
 
-ZHONGXIAN_LINE_UNITS = ("500112", "500106", "500120", "500151", "500111", "512000", "510100")
-"""Units the 成渝中线高铁 crosses: 渝北, 沙坪坝, 璧山, 铜梁, 大足 (Chongqing) and 资阳, 成都 (Sichuan)."""
+ZHONGXIAN = "成渝中线高铁"
 
-ZHONGXIAN_SOURCE = (
-    "成渝中线高铁可研批复总投资692.73亿元（国家发展改革委，2021年8月；cnbridge.cn 2021-08-25）；"
-    "沿线区县见四川日报、zgjiaodian.com"
-)
+
+def project(name_zh: str) -> data.Project:
+    """A cross-city project of the embedded dataset by its Chinese name."""
+    for record in data.projects():
+        if record.project_zh == name_zh:
+            return record
+    raise KeyError(f"no project named {name_zh} in the embedded data")
 
 
 def zhongxian_rail_example() -> Scenario:
@@ -44,18 +53,21 @@ def zhongxian_rail_example() -> Scenario:
 
     Illustration: the real capital-fund shares were not published; the item says so.
     """
-    parties = tuple(party_from_unit(code) for code in ZHONGXIAN_LINE_UNITS)
+    line = project(ZHONGXIAN)
+    if line.cost_yuan is None:
+        raise ValueError(f"the embedded data has no cost for {ZHONGXIAN}")
+    parties = tuple(party_from_unit(code) for code in line.unit_codes)
     item = ProportionalSplit(
         id="zhongxian-rail",
         title="成渝中线高铁投资按沿线区市常住人口分摊（示意）",
-        amount_fen=yuan_to_fen("69273000000"),
+        amount_fen=yuan_to_fen(line.cost_yuan),
         amount_provenance=Provenance(
-            tag="S",
-            source=ZHONGXIAN_SOURCE,
+            tag=line.tag,
+            source=f"{line.cost_note}; {line.source}",
             note="总投资为公开数；实际资本金比例与分担办法未公开，此处按人口分摊仅作谈判示意。",
         ),
         basis="population",
-        notes="沿线7个区市：重庆渝北、沙坪坝、璧山、铜梁、大足，四川资阳、成都。人口为2020年第七次人口普查常住人口。",
+        notes="沿线区市：重庆渝北、沙坪坝、璧山、铜梁、大足，四川资阳、成都。人口为2020年第七次人口普查常住人口。",
     )
     return Scenario(
         title="成渝中线高铁投资分担（示例）",

@@ -62,7 +62,9 @@ NonNegativeDecimal = Annotated[str, BeforeValidator(_decimal_text)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: validators are compiled on first validation, not at import, so the
+    # window can open on the trusted embedded default before pydantic has built anything.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Provenance(_Model):

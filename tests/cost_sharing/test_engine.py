@@ -1,8 +1,9 @@
 """The proportional split against worked figures and against its properties."""
 
+import itertools
 from fractions import Fraction
 
-from conftest import make_party
+from engine_fixtures import make_party
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -92,7 +93,7 @@ def test_scaling_every_weight_changes_nothing(ws, total, k):
 def test_monotonic_a_larger_weight_never_pays_less(ws, total):
     allocations = compute(scenario_with([str(w) for w in ws], total)).items[0].allocations
     ordered = sorted(allocations, key=lambda a: a.weight)
-    for smaller, larger in zip(ordered, ordered[1:], strict=False):
+    for smaller, larger in itertools.pairwise(ordered):
         if larger.weight > smaller.weight:
             assert larger.amount_fen >= smaller.amount_fen
 
