@@ -219,10 +219,18 @@ class RemoveParty:
         if not self._known(scenario):
             self._unknown()
         parties = tuple(p for p in scenario.parties if p.id != self.party_id)
+        if not parties:
+            raise EditError("parties", "the last party cannot be removed: a scenario needs at least one party")
         items = []
-        for item in scenario.items:
+        for index, item in enumerate(scenario.items):
             weights = {pid: w for pid, w in item.weights.items() if pid != self.party_id}
             members = tuple(pid for pid in item.parties if pid != self.party_id)
+            if item.parties and not members:
+                # an empty list would mean "every party": refuse rather than flip the item's meaning
+                raise EditError(
+                    f"items[{index}].parties",
+                    f"removing '{self.party_id}' would leave “{item.title or item.id}” without parties",
+                )
             items.append(item.model_copy(update={"weights": weights, "parties": members}))
         return _validated(scenario, parties=parties, items=tuple(items))
 

@@ -76,6 +76,16 @@ def test_remove_party_takes_its_weights_and_membership_and_undo_puts_them_back()
     assert restored.items[0].weights["b"] == "2"
 
 
+def test_removing_the_last_member_of_an_item_is_refused_not_turned_into_every_party():
+    scenario = _scenario(explicit_members=True)
+    data = scenario.model_dump()
+    data["items"][0].update(parties=("a",), weights={"a": "1"})
+    single = Scenario.model_validate(data)
+    with pytest.raises(EditError) as info:
+        RemoveParty("a").apply(single)
+    assert info.value.field == "items[0].parties"
+
+
 def test_user_figure_is_tagged_user():
     scenario = SetPartyFigure("c", "population", user_figure("1,234.50", 2024)).apply(_scenario())
     figure = scenario.party("c").figure("population")
