@@ -1,6 +1,6 @@
 """Compute every item of a scenario: numbers in, numbers out.
 
-Each item kind registers one function ``(scenario, item) -> ItemResult``. The
+Each item kind registers one function ``(scenario, item, index) -> ItemResult``. The
 result carries each party's amount in exact fen plus plain-language diagnostics;
 it never raises for a problem in the inputs — an item that cannot be computed
 comes back with ``ok=False`` and a diagnostic that names the field to fix.
@@ -97,9 +97,11 @@ def shown_amounts(result: ItemResult, precision: DisplayPrecision) -> tuple[list
     return shown_split([a.amount_fen for a in result.allocations], precision)
 
 
-def compute_proportional(scenario: Scenario, item: ProportionalSplit) -> ItemResult:
-    """Split the item's amount in proportion to an attribute of the parties or to typed-in weights."""
-    index = scenario.items.index(item)
+def compute_proportional(scenario: Scenario, item: ProportionalSplit, index: int) -> ItemResult:
+    """Split the item's amount in proportion to an attribute of the parties or to typed-in weights.
+
+    ``index`` is the item's position in the scenario, used to name fields in diagnostics.
+    """
     parties = scenario.item_parties(item)
     base = {
         "item_id": item.id,
@@ -202,10 +204,10 @@ def compute_proportional(scenario: Scenario, item: ProportionalSplit) -> ItemRes
     return ItemResult(**base, allocations=allocations, diagnostics=tuple(notes))
 
 
-COMPUTERS: dict[str, Callable[[Scenario, Item], ItemResult]] = {"proportional_split": compute_proportional}
+COMPUTERS: dict[str, Callable[[Scenario, Item, int], ItemResult]] = {"proportional_split": compute_proportional}
 """One compute function per item kind; the roadmap's instruments register here."""
 
 
 def compute(scenario: Scenario) -> ScenarioResult:
     """Compute every item of the scenario."""
-    return ScenarioResult(tuple(COMPUTERS[item.kind](scenario, item) for item in scenario.items))
+    return ScenarioResult(tuple(COMPUTERS[item.kind](scenario, item, i) for i, item in enumerate(scenario.items)))

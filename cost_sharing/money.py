@@ -8,6 +8,7 @@ coarser precision they are shown (for example 万元 with two decimals).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -71,14 +72,22 @@ def largest_remainder(quotas: Sequence[Fraction], target: int) -> list[int]:
     result is deterministic. ``target`` must lie between the sum of the floors
     and that sum plus the number of parts.
     """
-    floors = [q.numerator // q.denominator for q in quotas]
-    missing = target - sum(floors)
-    if not 0 <= missing <= len(quotas):
-        raise MoneyError(f"cannot round {len(quotas)} quotas to a total of {target}")
-    order = sorted(range(len(quotas)), key=lambda i: (-(quotas[i] - floors[i]), i))
-    for i in order[:missing]:
-        floors[i] += 1
-    return floors
+    denominator = math.lcm(*(q.denominator for q in quotas)) if quotas else 1
+    return apportion([q.numerator * (denominator // q.denominator) for q in quotas], denominator, target)
+
+
+def apportion(numerators: Sequence[int], denominator: int, target: int) -> list[int]:
+    """:func:`largest_remainder` for quotas ``numerators[i] / denominator``, in integer arithmetic (fast)."""
+    floors_and_remainders = [divmod(n, denominator) for n in numerators]
+    parts = [f for f, _ in floors_and_remainders]
+    missing = target - sum(parts)
+    if not 0 <= missing <= len(parts):
+        raise MoneyError(f"cannot round {len(parts)} quotas to a total of {target}")
+    if missing:
+        order = sorted(range(len(parts)), key=lambda i: (-floors_and_remainders[i][1], i))
+        for i in order[:missing]:
+            parts[i] += 1
+    return parts
 
 
 def split_fen(total_fen: int, weights: Sequence[Fraction | Decimal | int]) -> list[int]:
@@ -91,11 +100,12 @@ def split_fen(total_fen: int, weights: Sequence[Fraction | Decimal | int]) -> li
     exact = [Fraction(w) for w in weights]
     if any(w < 0 for w in exact):
         raise MoneyError("weights must not be negative")
-    weight_sum = sum(exact)
+    common = math.lcm(*(w.denominator for w in exact))
+    scaled = [w.numerator * (common // w.denominator) for w in exact]
+    weight_sum = sum(scaled)
     if weight_sum == 0:
         raise MoneyError("all weights are zero")
-    quotas = [Fraction(total_fen) * w / weight_sum for w in exact]
-    return largest_remainder(quotas, total_fen)
+    return apportion([total_fen * w for w in scaled], weight_sum, total_fen)
 
 
 def round_half_up(value: Fraction) -> int:
@@ -127,7 +137,8 @@ def shown_split(parts_fen: Sequence[int], precision: DisplayPrecision) -> tuple[
     """
     step = precision.step_fen
     total_steps = round_half_up(Fraction(sum(parts_fen)) / step)
-    steps = largest_remainder([Fraction(p) / step for p in parts_fen], total_steps)
+    # part / step = part * step.denominator / step.numerator: one common denominator, integer arithmetic
+    steps = apportion([p * step.denominator for p in parts_fen], step.numerator, total_steps)
     scale = Decimal(1).scaleb(-precision.decimals)
 
     def to_decimal(n: int) -> Decimal:
