@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 from chengyu_accord.cost_sharing import __version__
@@ -97,14 +98,20 @@ def _compute(args: argparse.Namespace) -> int:
     return EXIT_OK if document["ok"] else EXIT_PROBLEM
 
 
+def _pad(text: str, width: int) -> str:
+    """Left-align ``text`` in ``width`` terminal columns; CJK characters take two."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
+
+
 def _print_table(document: dict) -> None:
     print(document["scenario"]["title"])
     for item in document["items"]:
         print(f"\n[{item['id']}] {item['title']}  total {item['total_yuan']} 元  basis {item['basis']}")
         for row in item["allocations"]:
-            print(f"  {row['name_zh']:<12}{row['share']:>14}  {row['amount_yuan']:>22} 元")
+            print(f"  {_pad(row['name_zh'], 16)}{row['share']:>14}  {row['amount_yuan']:>22} 元")
         if item["allocations"]:
-            print(f"  {'合计':<12}{'':>14}  {item['total_yuan']:>22} 元")
+            print(f"  {_pad('合计', 16)}{'':>14}  {item['total_yuan']:>22} 元")
         for diagnostic in item["diagnostics"]:
             print(f"  {diagnostic['level']}: {diagnostic['message_zh']}")
     print(f"\nfingerprint {document['fingerprint']}")
