@@ -17,6 +17,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, model_validator
 
+from .agreement.settings import AgreementSettings
+
 SCHEMA_VERSION = 1
 """The scenario format this version of Accord writes (and the newest it reads)."""
 
@@ -142,6 +144,7 @@ class Scenario(_Model):
     parties: tuple[Party, ...]
     items: tuple[Item, ...]
     display: DisplaySettings = DisplaySettings()
+    agreement: AgreementSettings = AgreementSettings()
 
     @model_validator(mode="after")
     def _check_references(self) -> Scenario:

@@ -1,0 +1,65 @@
+"""Pure edits of article wording, for the GUI to wrap in undo commands.
+
+Each function returns a new scenario; nothing here touches the numbers, so the
+fingerprint is unchanged by any of them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from ..scenario import Scenario
+from .binding import check_template
+from .build import build_agreement
+from .model import Article
+from .settings import ArticleEdit
+
+
+def _article(scenario: Scenario, key: str) -> Article:
+    try:
+        return build_agreement(scenario, lang="zh").article(key)
+    except KeyError:
+        raise KeyError(f"the agreement has no article '{key}'") from None
+
+
+def _with_edits(scenario: Scenario, edits: dict[str, ArticleEdit]) -> Scenario:
+    settings = scenario.agreement.model_copy(update={"article_edits": edits})
+    return scenario.model_copy(update={"agreement": settings})
+
+
+def with_article_edit(scenario: Scenario, key: str, text: str, *, now: datetime | None = None) -> Scenario:
+    """The scenario with article ``key`` reworded to ``text`` (a template; see ``binding``).
+
+    The article's bound values are snapshotted so that a later change of the numbers is
+    flagged. Rewording an article back to its default wording removes the edit.
+    Raises ``TemplateError`` for an unknown placeholder or a stray brace.
+    """
+    article = _article(scenario, key)
+    check_template(text, article.bound_values)
+    edits = dict(scenario.agreement.article_edits)
+    if text == article.default_template:
+        edits.pop(key, None)
+    else:
+        stamp = now or datetime.now(UTC)
+        edits[key] = ArticleEdit(text=text, bound_values=dict(article.bound_values), edited_at=stamp)
+    return _with_edits(scenario, edits)
+
+
+def reset_article_edit(scenario: Scenario, key: str) -> Scenario:
+    """The scenario with article ``key`` back to its default wording."""
+    edits = dict(scenario.agreement.article_edits)
+    edits.pop(key, None)
+    return _with_edits(scenario, edits)
+
+
+def confirm_article_edit(scenario: Scenario, key: str, *, now: datetime | None = None) -> Scenario:
+    """Mark an edited article as checked against the current numbers (clears its stale flag)."""
+    edit = scenario.agreement.article_edits.get(key)
+    if edit is None:
+        return scenario
+    article = _article(scenario, key)
+    edits = dict(scenario.agreement.article_edits)
+    edits[key] = edit.model_copy(
+        update={"bound_values": dict(article.bound_values), "edited_at": now or datetime.now(UTC)}
+    )
+    return _with_edits(scenario, edits)

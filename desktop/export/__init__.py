@@ -1,0 +1,74 @@
+"""Exporting the draft agreement as PDF or DOCX; Qt-free, so the command line draws the same document.
+
+``render_agreement`` picks the format by the output's suffix and raises
+:class:`ExportError` with a message for the user; ``export_agreement`` is the
+command-line wrapper that prints the message or the written path.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from chengyu_accord.cost_sharing.agreement.build import AgreementError, build_agreement
+from chengyu_accord.cost_sharing.agreement.model import AgreementDoc
+from chengyu_accord.cost_sharing.scenario import Scenario
+
+from .fonts import FontError, describe_char, find_font, missing_glyphs
+
+FORMATS = (".pdf", ".docx")
+
+
+class ExportError(Exception):
+    """The agreement cannot be exported; the message says why and what to do."""
+
+
+def check_glyphs(doc: AgreementDoc) -> None:
+    """Refuse to print a character the embedded font cannot draw (it would come out as a box)."""
+    missing: list[str] = []
+    for text in doc.texts():
+        missing.extend(c for c in missing_glyphs(text) if c not in missing)
+    if missing:
+        font = find_font().name
+        named = ", ".join(describe_char(c) for c in missing)
+        raise ExportError(f"the font {font} cannot draw {named}; replace or remove these characters")
+
+
+def render_agreement(scenario: Scenario, output: Path, *, lang: str = "zh", draft_label: str | None = None) -> Path:
+    """Write the scenario's draft agreement to ``output`` (.pdf or .docx) and return the path."""
+    output = Path(output)
+    suffix = output.suffix.lower()
+    if suffix not in FORMATS:
+        raise ExportError(f"{output}: unknown format '{output.suffix}'; the output must end in .pdf or .docx")
+    if not output.parent.is_dir():
+        raise ExportError(f"{output}: the folder {output.parent} does not exist")
+    try:
+        doc = build_agreement(scenario, lang=lang, draft_label=draft_label)
+    except AgreementError as exc:
+        raise ExportError(str(exc)) from None
+    try:
+        if suffix == ".pdf":
+            check_glyphs(doc)
+            from .pdf import render_pdf
+
+            render_pdf(doc, output)
+        else:
+            from .docx import render_docx
+
+            render_docx(doc, output)
+    except FontError as exc:
+        raise ExportError(str(exc)) from None
+    except OSError as exc:
+        raise ExportError(f"{output}: cannot be written ({exc.strerror or exc})") from None
+    return output
+
+
+def export_agreement(scenario: Scenario, output: Path, *, lang: str = "zh", draft_label: str | None = None) -> int:
+    """The ``chengyu export`` command: 0 and the written path, or 1 and the problem on stderr."""
+    try:
+        written = render_agreement(scenario, output, lang=lang, draft_label=draft_label)
+    except ExportError as exc:
+        print(f"chengyu export: {exc}", file=sys.stderr)
+        return 1
+    print(written)
+    return 0

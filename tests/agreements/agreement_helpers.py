@@ -1,0 +1,85 @@
+"""Helpers shared by the agreement tests (a plain module: `conftest` is a name other test folders use too)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chengyu_accord.cost_sharing.scenario import Figure, Party, ProportionalSplit, Scenario
+from chengyu_accord.cost_sharing.storage import read_scenario, save_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+HOSTILE_NAME = "<b>&\"'"
+LONG_NOTE = ("长注释<i>&amp;" * 63)[:500]
+
+
+def built_scenario() -> Scenario:
+    """Three parties with population figures, as the lead's examples have them."""
+    parties = (
+        Party(
+            id="510100", name_zh="成都市", name_en="Chengdu", figures={"population": Figure(value="2093.78", year=2020)}
+        ),
+        Party(
+            id="500112", name_zh="渝北区", name_en="Yubei", figures={"population": Figure(value="219.15", year=2020)}
+        ),
+        Party(
+            id="512000", name_zh="资阳市", name_en="Ziyang", figures={"population": Figure(value="230.86", year=2020)}
+        ),
+    )
+    item = ProportionalSplit(id="rail", title="成渝中线高铁资本金", amount_fen=69_273_000_000_00, basis="population")
+    return Scenario(title="成渝中线高铁资本金分担", parties=parties, items=(item,))
+
+
+def hostile_scenario() -> Scenario:
+    base = built_scenario()
+    parties = (base.parties[0].model_copy(update={"name_zh": HOSTILE_NAME, "name_en": HOSTILE_NAME}), *base.parties[1:])
+    item = base.items[0].model_copy(update={"notes": LONG_NOTE})
+    return base.model_copy(update={"parties": parties, "items": (item,)})
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``chengyu`` as a user would, in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "chengyu_accord.desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+
+
+def scenario_files(tmp: Path) -> list[Path]:
+    """The lead's examples, or a scenario built from the models while there are none."""
+    if EXAMPLES:
+        return EXAMPLES
+    path = tmp / "built.json"
+    save_scenario(built_scenario(), path)
+    return [path]
+
+
+def needs(tool: str) -> None:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed (Debian package poppler-utils; `bash accord test` installs it)")
+
+
+def example_scenario(path: Path) -> Scenario:
+    return read_scenario(path)
+
+
+def body_text(pdf: Path) -> str:
+    """The text inside the type area of every page (no header, footer or page number), lines joined."""
+    import pymupdf
+
+    millimetre = 72 / 25.4
+    parts = []
+    with pymupdf.open(pdf) as document:
+        for page in document:
+            area = pymupdf.Rect(0, 36 * millimetre, page.rect.width, 263 * millimetre)
+            parts.append(page.get_text("text", clip=area).replace("\n", ""))
+    return "".join(parts)

@@ -1,0 +1,35 @@
+"""The DOCX for comment rounds holds the same articles and table values as the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from agreement_helpers import run_cli, scenario_files
+
+from chengyu_accord.cost_sharing.agreement.build import build_agreement
+from chengyu_accord.cost_sharing.agreement.model import plain
+from chengyu_accord.cost_sharing.storage import read_scenario
+
+
+def test_docx_has_the_same_articles_and_table_values(tmp_path: Path) -> None:
+    for scenario_file in scenario_files(tmp_path):
+        out = tmp_path / f"{scenario_file.stem}.docx"
+        done = run_cli("export", str(scenario_file), "-o", str(out))
+        assert done.returncode == 0, done.stderr
+        document = docx.Document(str(out))
+        paragraphs = [p.text for p in document.paragraphs]
+        doc = build_agreement(read_scenario(scenario_file))
+        for article in doc.articles:
+            assert f"{article.label}　{article.heading}" in paragraphs
+            for paragraph in article.paragraphs:
+                assert plain(paragraph) in paragraphs
+        cells = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+        tables = [a.table for a in doc.articles if a.table] + [t for a in doc.appendices for t in a.tables]
+        for table in tables:
+            assert list(table.header) in cells
+            for row in table.rows:
+                assert list(row) in cells
+        for party in doc.parties:
+            assert any(party.name in p for p in paragraphs)
+        assert any(doc.fingerprint in p for p in paragraphs)
