@@ -1,18 +1,22 @@
 """Pure edits of article wording, for the GUI to wrap in undo commands.
 
 Each function returns a new scenario; nothing here touches the numbers, so the
-fingerprint is unchanged by any of them.
+fingerprint is unchanged by any of them. The classes at the end wrap them in the
+edit protocol of :mod:`chengyu_accord.cost_sharing.edits` (apply + inverse), which
+the application's undo stack uses.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import ClassVar
 
 from ..scenario import Scenario
 from .binding import check_template
 from .build import build_agreement
 from .model import Article
-from .settings import ArticleEdit
+from .settings import AgreementSettings, ArticleEdit, DraftLabel
 
 
 def _article(scenario: Scenario, key: str) -> Article:
@@ -63,3 +67,87 @@ def confirm_article_edit(scenario: Scenario, key: str, *, now: datetime | None =
         update={"bound_values": dict(article.bound_values), "edited_at": now or datetime.now(UTC)}
     )
     return _with_edits(scenario, edits)
+
+
+# --- undoable edit commands (the Edit protocol of cost_sharing.edits) -----------------------------
+
+
+@dataclass(frozen=True)
+class RestoreAgreementSettings:
+    """Put the agreement settings back as they were: the inverse of every agreement edit."""
+
+    settings: AgreementSettings
+    structural: ClassVar[bool] = True
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        return scenario.model_copy(update={"agreement": self.settings})
+
+    def inverse(self, scenario: Scenario) -> RestoreAgreementSettings:
+        return RestoreAgreementSettings(scenario.agreement)
+
+
+@dataclass(frozen=True)
+class SetArticleText:
+    """Reword an article (a template with placeholders); the default wording removes the edit."""
+
+    key: str
+    text: str
+    structural: ClassVar[bool] = True
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        return with_article_edit(scenario, self.key, self.text)
+
+    def inverse(self, scenario: Scenario) -> RestoreAgreementSettings:
+        return RestoreAgreementSettings(scenario.agreement)
+
+
+@dataclass(frozen=True)
+class ResetArticle:
+    """Put an article back to its default wording."""
+
+    key: str
+    structural: ClassVar[bool] = True
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        return reset_article_edit(scenario, self.key)
+
+    def inverse(self, scenario: Scenario) -> RestoreAgreementSettings:
+        return RestoreAgreementSettings(scenario.agreement)
+
+
+@dataclass(frozen=True)
+class ConfirmArticle:
+    """Confirm that an edited article still reads right with the current numbers."""
+
+    key: str
+    structural: ClassVar[bool] = True
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        return confirm_article_edit(scenario, self.key)
+
+    def inverse(self, scenario: Scenario) -> RestoreAgreementSettings:
+        return RestoreAgreementSettings(scenario.agreement)
+
+
+@dataclass(frozen=True)
+class SetPrintOptions:
+    """The draft label, the watermark and capital-letter amounts of the printed agreement."""
+
+    draft_label: DraftLabel
+    watermark: bool
+    capital_amounts: bool
+    structural: ClassVar[bool] = True
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        settings = AgreementSettings.model_validate(
+            {
+                **scenario.agreement.model_dump(),
+                "draft_label": self.draft_label,
+                "watermark": self.watermark,
+                "capital_amounts": self.capital_amounts,
+            }
+        )
+        return scenario.model_copy(update={"agreement": settings})
+
+    def inverse(self, scenario: Scenario) -> RestoreAgreementSettings:
+        return RestoreAgreementSettings(scenario.agreement)

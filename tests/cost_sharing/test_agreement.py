@@ -179,3 +179,43 @@ def test_the_agreement_model_imports_no_renderer_and_no_qt() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_article_edits_undo_exactly() -> None:
+    from chengyu_accord.cost_sharing.agreement.edits import (
+        ConfirmArticle,
+        ResetArticle,
+        SetArticleText,
+        SetPrintOptions,
+    )
+    from chengyu_accord.cost_sharing.edits import apply_edit
+
+    key = "general.use"
+    before = scenario()
+    default = build_agreement(before).article(key).default_template
+    steps = [
+        SetArticleText(key, default + "另行约定。"),
+        ConfirmArticle(key),
+        SetPrintOptions("征求意见稿", watermark=True, capital_amounts=True),
+        ResetArticle(key),
+    ]
+    history = [before]
+    for step in steps:
+        after, inverse = apply_edit(step, history[-1])
+        assert step.structural
+        assert inverse.apply(after) == history[-1]
+        history.append(after)
+    assert history[1].agreement.article_edits[key].text.endswith("另行约定。")
+    assert history[3].agreement.draft_label == "征求意见稿"
+    assert history[3].agreement.watermark
+    assert key not in history[4].agreement.article_edits
+    assert all(fingerprint(s) == fingerprint(before) for s in history)
+
+
+def test_print_options_refuse_an_unknown_draft_label() -> None:
+    from pydantic import ValidationError
+
+    from chengyu_accord.cost_sharing.agreement.edits import SetPrintOptions
+
+    with pytest.raises(ValidationError):
+        SetPrintOptions("定稿", watermark=False, capital_amounts=False).apply(scenario())  # type: ignore[arg-type]
