@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar, Protocol
 
-from .scenario import Figure, Party, ProportionalSplit, Scenario, canonical_decimal
+from .scenario import Figure, Party, ProportionalSplit, Provenance, Scenario, canonical_decimal
 
 MAX_WEIGHT = Decimal(1_000_000)
 """Largest relative weight accepted: anything larger is almost certainly a typing slip."""
@@ -104,6 +104,40 @@ class SetItemAmount:
 
     def inverse(self, scenario: Scenario) -> SetItemAmount:
         return SetItemAmount(self.item_id, _item(scenario, self.item_id)[1].amount_fen)
+
+
+@dataclass(frozen=True)
+class SetAmountProvenance:
+    """Set (or, with ``None``, clear) where an item's amount comes from.
+
+    The application pairs it with :class:`SetItemAmount` when the user types over
+    a preset amount: the typed amount is then tagged ``"user"``, so a source or an
+    "assumed" note that belonged to the preset is never shown beside the user's number.
+    """
+
+    item_id: str
+    provenance: Provenance | None
+    structural: ClassVar[bool] = False
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        index, item = _item(scenario, self.item_id)
+        return _replace_item(scenario, index, item.model_copy(update={"amount_provenance": self.provenance}))
+
+    def inverse(self, scenario: Scenario) -> SetAmountProvenance:
+        return SetAmountProvenance(self.item_id, _item(scenario, self.item_id)[1].amount_provenance)
+
+
+USER_AMOUNT = Provenance(tag="user")
+"""The provenance of an amount typed in by the user."""
+
+
+def set_amount_edit(scenario: Scenario, item_id: str, amount_fen: int) -> Edit:
+    """The edit for a typed-in amount: the amount, and its provenance set to "user" unless it already is."""
+    _index, item = _item(scenario, item_id)
+    provenance = item.amount_provenance
+    if provenance is not None and provenance.tag == "user":
+        return SetItemAmount(item_id, amount_fen)
+    return Batch((SetAmountProvenance(item_id, USER_AMOUNT), SetItemAmount(item_id, amount_fen)))
 
 
 @dataclass(frozen=True)

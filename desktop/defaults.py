@@ -20,3 +20,8 @@ def catalogue() -> tuple[Party, ...]:
 def data_vintage(lang: str) -> str:
     """The embedded data's vintage line for About (empty when the data package does not say)."""
     return str(getattr(data, "DATA_VINTAGE_ZH" if lang == "zh" else "DATA_VINTAGE_EN", ""))
+
+
+def partial_units() -> dict[str, str]:
+    """Codes of the units only partly in the plan area, with the data's note saying which part."""
+    return {unit.code: (unit.notes[0] if unit.notes else "") for unit in data.units() if unit.partial}

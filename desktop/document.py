@@ -27,10 +27,17 @@ def new_gesture() -> int:
 
 
 def describe(edit: edits.Edit) -> str:
-    """The name of an edit as shown after "Undo"/"Redo", in the current language."""
+    """The name of an edit as shown after "Undo"/"Redo", in the current language.
+
+    A batch is named after its last edit, the one that says what the user did
+    (seed the weights, then *change basis*; tag the amount, then *change amount*).
+    """
+    if isinstance(edit, edits.Batch) and edit.edits:
+        return describe(edit.edits[-1])
     names = {
         edits.SetItemAmount: QCoreApplication.translate("Edits", "change amount"),
         edits.SetItemBasis: QCoreApplication.translate("Edits", "change basis"),
+        edits.SetAmountProvenance: QCoreApplication.translate("Edits", "change amount source"),
         edits.SetWeight: QCoreApplication.translate("Edits", "change weight"),
         edits.SetWeights: QCoreApplication.translate("Edits", "set weights"),
         edits.AddParty: QCoreApplication.translate("Edits", "add party"),

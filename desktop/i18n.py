@@ -37,9 +37,7 @@ class LanguageSwitcher:
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         # The locale is set first: removing or installing a translator sends LanguageChange at once,
         # and widgets read the locale to choose between the Chinese and English names of parties.
-        for translator in self._translators:
-            app.removeTranslator(translator)
-        self._translators.clear()
+        self.remove_translators()
         if language == "zh_CN":
             qt_own = QTranslator(app)
             if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -51,3 +49,10 @@ class LanguageSwitcher:
         for translator in self._translators:
             app.installTranslator(translator)
         self.language = language
+
+    def remove_translators(self) -> None:
+        """Uninstall the translators this switcher installed (the interface falls back to English)."""
+        app = QCoreApplication.instance()
+        for translator in self._translators:
+            app.removeTranslator(translator)
+        self._translators.clear()

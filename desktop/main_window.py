@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QTabWidget, QWidget
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgress
 from chengyu_accord.cost_sharing import __version__
 from chengyu_accord.cost_sharing.edits import EditError
 from chengyu_accord.cost_sharing.engine import ScenarioResult
+from chengyu_accord.cost_sharing.fingerprint import fingerprint, short_fingerprint
 from chengyu_accord.cost_sharing.scenario import Party, Scenario
 from chengyu_accord.cost_sharing.storage import ScenarioFileError, read_scenario, save_scenario
 from chengyu_accord.widgets.chart import ChartWidget
@@ -81,7 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.parties_panel = PartiesPanel(self)
-        self.parties_panel.set_catalogue(catalogue)
+        self.parties_panel.set_catalogue(catalogue, defaults.partial_units())
         self.parties_panel.edit_requested.connect(self.apply_edit)
         self.parties_panel.custom_party_requested.connect(self.add_custom_party)
         self.parties_dock = self.add_side_panel(self.parties_panel, "", Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -92,8 +94,13 @@ class MainWindow(QMainWindow):
         self.status_busy.setRange(0, 0)
         self.status_busy.setMaximumWidth(160)
         self.status_busy.hide()
+        self.status_fingerprint = QLabel(self)
+        self.status_fingerprint.setObjectName("status_fingerprint")
+        self.status_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.digest = ""
         self.statusBar().addWidget(self.status_file, 1)
         self.statusBar().addPermanentWidget(self.status_busy)
+        self.statusBar().addPermanentWidget(self.status_fingerprint)
 
         self._create_actions()
         self._create_menus()
@@ -233,11 +240,35 @@ class MainWindow(QMainWindow):
         party = Party(id=f"custom-{number}", name_zh=answer.name_zh, name_en=answer.name_en, province=answer.province)
         self.apply_edit(add_party_edit(self.document.scenario, party))
 
+    def show_party(self, party_id: str, attribute: str = "") -> None:
+        """Bring the parties panel up on one party (from a problem clicked in a workspace)."""
+        self.parties_dock.show()
+        self.parties_dock.raise_()
+        self.parties_panel.select_party(party_id, attribute)
+
     def _on_scenario_changed(self, scenario: Scenario, result: ScenarioResult) -> None:
+        # Opening a scenario with other items: the tabs must match them before they are handed the new result
+        # (``changed`` comes before ``structure_changed``).
+        self._rebuild_workspaces_if_needed()
         for workspace in self.workspaces:
             workspace.set_scenario(scenario, result.item(workspace.item_id))
         self.parties_panel.set_scenario(scenario)
+        self.digest = fingerprint(scenario, result)
+        self._update_fingerprint()
         self._update_file_state()
+
+    def _update_fingerprint(self) -> None:
+        """The short fingerprint in the status bar; the full SHA-256 and what it proves in the tooltip."""
+        self.status_fingerprint.setText(
+            QCoreApplication.translate("MainWindow", "Fingerprint %1").replace("%1", short_fingerprint(self.digest))
+        )
+        self.status_fingerprint.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow",
+                "SHA-256 fingerprint of every input that can change a number and of the computed amounts:\n%1\n"
+                "Two printouts with the same fingerprint carry the same numbers.",
+            ).replace("%1", self.digest)
+        )
 
     def _rebuild_workspaces_if_needed(self) -> None:
         """One tab per item; rebuilt only when the items themselves change (new or opened scenario)."""
@@ -251,6 +282,8 @@ class MainWindow(QMainWindow):
         for kind, item_id in items:
             workspace = workspace_for(kind, item_id, self.tabs)
             workspace.edit_requested.connect(self.apply_edit)
+            if hasattr(workspace, "party_requested"):
+                workspace.party_requested.connect(self.show_party)
             workspace.set_scenario(self.document.scenario, self.document.result.item(item_id))
             self.workspaces.append(workspace)
             self.tabs.addTab(workspace, workspace.title())
@@ -510,10 +543,13 @@ class MainWindow(QMainWindow):
         for index in range(self.document.undo_stack.count()):
             self.document.undo_stack.command(index).retranslate()
         self._update_undo_actions()
+        self._update_fingerprint()
         self._update_file_state()
 
     def _update_undo_actions(self) -> None:
         stack = self.document.undo_stack
+        if not shiboken6.isValid(stack):  # the stack emits indexChanged while it is being destroyed
+            return
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
         undo_name = stack.command(stack.index() - 1).text() if stack.canUndo() else ""

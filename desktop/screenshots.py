@@ -87,6 +87,21 @@ def take(folder: Path) -> list[Path]:
     _settle()
     saved.append(_save(window, folder, "main-window-en.png"))
     window.set_language("zh_CN")
+
+    # A split that cannot be computed: 一般公共预算收入 is missing for most districts of the default scenario.
+    basis.setCurrentIndex(basis.findData("budget_revenue"))
+    basis.activated.emit(basis.currentIndex())
+    _settle()
+    saved.append(_save(window, folder, "workspace-missing-figure-zh.png"))
+    window.undo_action.trigger()
+
+    # The integration-fund example: an assumed amount, split by GDP among the 15 Sichuan cities.
+    from chengyu_accord.cost_sharing import presets
+
+    window.document.replace(presets.sichuan_fund_example(), None)
+    chart = window.current_chart()
+    _settle(lambda: chart is None or chart.ready, seconds=1.0)
+    saved.append(_save(window, folder, "workspace-gdp-zh.png"))
     window.document.undo_stack.setClean()
     window.close()
     application.processEvents()

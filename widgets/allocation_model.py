@@ -121,6 +121,8 @@ class AllocationTableModel(QAbstractTableModel):
             return None
         if col == COL_BASIS:
             return self._basis_data(party, role)
+        if role == Qt.ItemDataRole.ForegroundRole and allocation is None:
+            return QBrush(MISSING_COLOUR)  # no result: share and amount are greyed dashes, never zeros
         if col == COL_SHARE:
             if role == Qt.ItemDataRole.DisplayRole:
                 return share_percent(allocation.share) if allocation else "—"

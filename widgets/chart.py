@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
@@ -33,8 +33,13 @@ class ChartWidget(QWidget):
         self._plot = None
         self._bars = None
         self._texts: list = []
+        self._message = ""
         self._layout = QStackedLayout(self)
         self._placeholder = QLabel(self)
+        self._placeholder.setObjectName("chart_message")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setWordWrap(True)
+        self._placeholder.setStyleSheet(f"color: #555; font-size: {LABEL_POINT_SIZE + 3}pt; background: white;")
         self._layout.addWidget(self._placeholder)
         self.setMinimumHeight(240)
 
@@ -70,7 +75,8 @@ class ChartWidget(QWidget):
         plot.addItem(self._bars)
         self._plot = plot
         self._layout.addWidget(plot)
-        self._layout.setCurrentWidget(plot)
+        if not self._message:
+            self._layout.setCurrentWidget(plot)
         self._redraw()
         self.plot_ready.emit()
 
@@ -82,7 +88,27 @@ class ChartWidget(QWidget):
         self._values = list(values)
         self._axis_title = axis_title
         self._value_texts = list(value_texts) if value_texts is not None else [f"{v:,.2f}" for v in values]
+        self._message = ""
+        self._placeholder.clear()
+        if self._plot is not None:
+            self._layout.setCurrentWidget(self._plot)
         self._redraw()
+
+    def show_message(self, text: str) -> None:
+        """Show ``text`` instead of bars (an item that cannot be computed has no bars, not zero bars)."""
+        self.set_bars([], [], self._axis_title)
+        self._message = text
+        self._placeholder.setText(text)
+        self._layout.setCurrentWidget(self._placeholder)
+
+    @property
+    def message(self) -> str:
+        """The text shown instead of the bars, or "" while bars are shown."""
+        return self._message
+
+    @property
+    def bar_count(self) -> int:
+        return len(self._values)
 
     def _redraw(self) -> None:
         if self._plot is None:

@@ -116,3 +116,30 @@ def figure_tooltip(figure: Figure | None, attribute: str) -> str:
     if figure.source:
         lines.append(QCoreApplication.translate("Labels", "Source: %1").replace("%1", figure.source))
     return "\n".join(lines)
+
+
+WARNING_TAGS = ("A", "U")
+"""Provenance tags whose value must never pass for a checked figure on screen."""
+
+
+def amount_provenance_badge(tag: str | None) -> str:
+    """The badge beside an amount: its tag and, in words, how far it can be trusted."""
+    if tag is None:
+        return QCoreApplication.translate("Labels", "no source given")
+    texts = {
+        "S": QCoreApplication.translate("Labels", "[S] sourced"),
+        "S-2": QCoreApplication.translate("Labels", "[S-2] secondary source"),
+        "D": QCoreApplication.translate("Labels", "[D] derived from sourced figures"),
+        "U": QCoreApplication.translate("Labels", "[U] unverified"),
+        "A": QCoreApplication.translate("Labels", "[A] [assumed, not real data]"),
+        "user": QCoreApplication.translate("Labels", "[entered] typed in by you"),
+    }
+    return texts.get(tag, f"[{tag}]")
+
+
+def partial_note(note: str) -> str:
+    """The half of a bilingual data note ("中文 / English") in the interface language."""
+    if " / " not in note:
+        return note
+    zh, en = note.split(" / ", 1)
+    return zh if ui_language() == "zh" else en

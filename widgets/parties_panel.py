@@ -9,7 +9,7 @@ marker. Like a workspace, the panel only emits pure edits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -45,6 +45,7 @@ from .labels import (
     attribute_unit,
     figure_text,
     figure_tooltip,
+    partial_note,
     party_name,
     province_label,
 )
@@ -53,6 +54,7 @@ PROVINCE_ROLE = Qt.ItemDataRole.UserRole + 2
 PARTY_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 MISSING_COLOUR = QColor("#888888")
 USER_COLOUR = QColor("#1a5fb4")
+PARTIAL_COLOUR = QColor("#7a4f00")
 COL_TAKES_PART, COL_NAME, COL_PROVINCE = range(3)
 FIRST_FIGURE_COL = 3
 _Index = QModelIndex | QPersistentModelIndex
@@ -70,10 +72,33 @@ class PartiesTableModel(QAbstractTableModel):
         self._scenario: Scenario | None = None
         self._rows: list[Party] = []
         self._members: dict[str, Party] = {}
+        self._partial: dict[str, str] = {}
 
-    def set_catalogue(self, parties: Sequence[Party]) -> None:
+    def set_catalogue(self, parties: Sequence[Party], partial: Mapping[str, str] | None = None) -> None:
+        """The cluster's units; ``partial`` maps the ids of units only partly in the plan area to the data's note."""
         self._catalogue = tuple(parties)
+        self._partial = dict(partial or {})
         self._rebuild()
+
+    def partial_text(self, party: Party) -> str:
+        """Why a unit is marked "part": only part of it is in the plan area (empty for a whole unit)."""
+        if party.id not in self._partial:
+            return ""
+        text = QCoreApplication.translate(
+            "PartiesTableModel", "Only part of this unit is in the plan area; its figures are for the whole unit."
+        )
+        note = partial_note(self._partial[party.id])
+        return f"{text}\n{note}" if note else text
+
+    def display_name(self, party: Party) -> str:
+        """The party's name, with "(part)" for a unit only partly in the plan area."""
+        if party.id in self._partial:
+            return party_name(party) + QCoreApplication.translate("PartiesTableModel", " (part)")
+        return party_name(party)
+
+    def row_of(self, party_id: str) -> int:
+        """The row of a party, or -1."""
+        return next((row for row, party in enumerate(self._rows) if party.id == party_id), -1)
 
     def set_scenario(self, scenario: Scenario) -> None:
         self._scenario = scenario
@@ -136,9 +161,13 @@ class PartiesTableModel(QAbstractTableModel):
             return None
         if col == COL_NAME:
             if role == Qt.ItemDataRole.DisplayRole:
-                return party_name(party)
+                return self.display_name(party)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{party.name_zh} · {party.name_en}" if party.name_en else party.name_zh
+                names = f"{party.name_zh} · {party.name_en}" if party.name_en else party.name_zh
+                partial = self.partial_text(party)
+                return f"{names}\n{partial}" if partial else names
+            if role == Qt.ItemDataRole.ForegroundRole and party.id in self._partial:
+                return QBrush(PARTIAL_COLOUR)
             return None
         if col == COL_PROVINCE:
             return province_label(party.province) if role == Qt.ItemDataRole.DisplayRole else None
@@ -300,9 +329,25 @@ class PartiesPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self._retranslate()
 
-    def set_catalogue(self, parties: Sequence[Party]) -> None:
-        """The cluster's units (as parties, with the embedded figures)."""
-        self.model.set_catalogue(parties)
+    def set_catalogue(self, parties: Sequence[Party], partial: Mapping[str, str] | None = None) -> None:
+        """The cluster's units (as parties, with the embedded figures) and which are only partly in the plan area."""
+        self.model.set_catalogue(parties, partial)
+
+    def select_party(self, party_id: str, attribute: str = "") -> bool:
+        """Select a party's row (its ``attribute`` cell when given), clearing filters that hide it; False if unknown."""
+        row = self.model.row_of(party_id)
+        if row < 0:
+            return False
+        column = FIRST_FIGURE_COL + ATTRIBUTES.index(attribute) if attribute in ATTRIBUTES else COL_NAME
+        index = self.proxy.mapFromSource(self.model.index(row, column))
+        if not index.isValid():  # filtered out: show everything again
+            self.province_box.setCurrentIndex(0)
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, column))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def set_scenario(self, scenario: Scenario) -> None:
         self.model.set_scenario(scenario)
@@ -322,7 +367,10 @@ class PartiesPanel(QWidget):
             )
             return
         party = self.model.party_at(self.proxy.mapToSource(current).row())
-        lines = [f"<b>{party_name(party)}</b>"]
+        lines = [f"<b>{_escape(self.model.display_name(party))}</b>"]
+        partial = self.model.partial_text(party)
+        if partial:
+            lines.append(partial.replace("\n", " "))
         for attribute in ATTRIBUTES:
             tooltip = figure_tooltip(party.figure(attribute), attribute).replace("\n", " · ")
             if party.figure(attribute) is None:

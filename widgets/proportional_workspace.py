@@ -10,32 +10,65 @@ application hands it the new scenario and result.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from chengyu_accord.cost_sharing import edits
-from chengyu_accord.cost_sharing.engine import ItemResult, display_precision, shown_amounts
+from chengyu_accord.cost_sharing.engine import Diagnostic, ItemResult, display_precision, shown_amounts
 from chengyu_accord.cost_sharing.money import format_amount
-from chengyu_accord.cost_sharing.scenario import ProportionalSplit, Scenario
+from chengyu_accord.cost_sharing.scenario import ProportionalSplit, Provenance, Scenario
 
 from .allocation_model import AllocationTableModel
 from .amount_editor import AmountEditor
 from .chart import ChartWidget
-from .labels import ATTRIBUTES, attribute_label, party_name, ui_language
+from .labels import ATTRIBUTES, amount_provenance_badge, attribute_label, party_name, tag_label, ui_language
 from .weights_editor import WeightsEditor
 
 BASES = (*ATTRIBUTES, "weights")
 ERROR_STYLE = "color: #b00020;"
+LEVEL_COLOURS = {"error": QColor("#b00020"), "warning": QColor("#8a5a00"), "info": QColor("#333333")}
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_CHART_PROBLEMS = 6
+BADGE_STYLES = {
+    # Assumed and unverified amounts must stand out, also on a projector: a warning colour and bold.
+    "A": "color: #7a3e00; background: #ffe8a3; border: 1px solid #d99a00; border-radius: 3px; "
+    "padding: 1px 6px; font-weight: bold;",
+    "U": "color: #7a3e00; background: #fff4d1; border: 1px solid #e0b84d; border-radius: 3px; "
+    "padding: 1px 6px; font-weight: bold;",
+    "user": "color: #1a5fb4; padding: 1px 0px;",
+    None: "color: #8a5a00; padding: 1px 0px;",
+}
+NEUTRAL_BADGE = "color: #2d5a2d; padding: 1px 0px;"
+SUMMARY_STYLES = {"error": "color: #b00020; font-weight: bold;", "ok": "color: #2d6a2d;"}
+
+
+def diagnostic_target(field: str) -> tuple[str, str, str]:
+    """What a diagnostic's field points at: ("figure", party_id, attribute), ("weight", party_id, ""),
+    ("basis", "", "") or ("", "", "") when there is nothing to go to."""
+    if field.startswith("parties.") and ".figures." in field:
+        party_id, attribute = field[len("parties.") :].rsplit(".figures.", 1)
+        return "figure", party_id, attribute
+    if field.startswith("items[") and ".weights." in field:
+        return "weight", field.split(".weights.", 1)[1], ""
+    if field.startswith("items[") and field.endswith(".basis"):
+        return "basis", "", ""
+    return "", "", ""
 
 
 class ProportionalSplitWorkspace(QWidget):
@@ -44,6 +77,8 @@ class ProportionalSplitWorkspace(QWidget):
     kind = "proportional_split"
     edit_requested = Signal(object, int)
     """(edit, gesture): a pure edit from cost_sharing.edits; equal non-zero gestures merge into one undo step."""
+    party_requested = Signal(str, str)
+    """(party_id, attribute): the user clicked a problem about a party's figure; show it in the parties panel."""
 
     def __init__(self, item_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,13 +96,39 @@ class ProportionalSplitWorkspace(QWidget):
         self.basis_box.setObjectName("basis_box")
         for basis in BASES:
             self.basis_box.addItem("", basis)
+        self.provenance_label = QLabel(self.params_box)
+        self.provenance_badge = QLabel(self.params_box)
+        self.provenance_badge.setObjectName("amount_provenance")
+        self.provenance_badge.setWordWrap(True)  # the window may be narrowed: the badge wraps, never clips
+        self.provenance_note = QLabel(self.params_box)
+        self.provenance_note.setObjectName("amount_provenance_note")
+        self.provenance_note.setWordWrap(True)
+        self.provenance_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.provenance_note.setStyleSheet("color: #444;")
+        provenance = QWidget(self.params_box)
+        provenance_layout = QVBoxLayout(provenance)
+        provenance_layout.setContentsMargins(0, 0, 0, 0)
+        provenance_layout.setSpacing(2)
+        provenance_layout.addWidget(self.provenance_badge)
+        provenance_layout.addWidget(self.provenance_note)
+        self.notes_label = QLabel(self.params_box)
+        self.notes = QLabel(self.params_box)
+        self.notes.setObjectName("item_notes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.amount_label, self.amount_editor)
+        form.addRow(self.provenance_label, provenance)
         form.addRow(self.basis_label, self.basis_box)
+        form.addRow(self.notes_label, self.notes)
+        self._form = form
         self.message = QLabel(self.params_box)
         self.message.setObjectName("input_message")
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         form.addRow(self.message)
+
+        # The parameters keep their full height (wrapped notes included); the checks below give way instead.
+        self.params_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         self.weights_box = QGroupBox(self)
         self.weights_editor = WeightsEditor()
@@ -75,6 +136,7 @@ class ProportionalSplitWorkspace(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.weights_editor)
         QVBoxLayout(self.weights_box).addWidget(scroll)
+        self.weights_box.setMinimumHeight(210)  # about five sliders; the column scrolls for the rest
 
         self.model = AllocationTableModel(self)
         self.table = QTableView(self)
@@ -83,26 +145,46 @@ class ProportionalSplitWorkspace(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.diagnostics = QLabel(self)
-        self.diagnostics.setWordWrap(True)
-        self.diagnostics.setObjectName("diagnostics")
         self.chart = ChartWidget(self)
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
+        self.checks_box = QGroupBox(self)
+        self.checks_box.setObjectName("checks_box")
+        self.summary = QLabel(self.checks_box)
+        self.summary.setObjectName("diagnostics_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.diagnostics = QListWidget(self.checks_box)
+        self.diagnostics.setObjectName("diagnostics")
+        self.diagnostics.setWordWrap(True)
+        self.diagnostics.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.diagnostics.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.diagnostics.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.diagnostics.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        checks_layout = QVBoxLayout(self.checks_box)
+        checks_layout.addWidget(self.summary)
+        checks_layout.addWidget(self.diagnostics, 1)
+
+        self.left_panel = left = QWidget(self)
+        self._left_layout = left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.params_box)
         left_layout.addWidget(self.weights_box, 1)
-        left_layout.addStretch(0)
+        left_layout.addWidget(self.checks_box, 1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.table, 1)
-        right_layout.addWidget(self.diagnostics)
         top = QSplitter(Qt.Orientation.Horizontal, self)
-        top.addWidget(left)
+        # In a short window the column scrolls rather than squashing the wrapped provenance and notes.
+        left_scroll = QScrollArea(self)
+        left_scroll.setObjectName("left_scroll")
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setWidget(left)
+        top.addWidget(left_scroll)
         top.addWidget(right)
-        top.setSizes([360, 640])
+        top.setSizes([400, 600])
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
         splitter.addWidget(self.chart)
@@ -114,6 +196,8 @@ class ProportionalSplitWorkspace(QWidget):
         self.weights_editor.input_rejected.connect(self.show_message)
         self.weights_editor.weight_changed.connect(self._on_weight_changed)
         self.basis_box.activated.connect(self._on_basis_chosen)
+        self.diagnostics.itemClicked.connect(self._on_diagnostic_chosen)
+        self.diagnostics.itemActivated.connect(self._on_diagnostic_chosen)
         self._retranslate()
 
     # --- from the application --------------------------------------------------------------------
@@ -126,6 +210,7 @@ class ProportionalSplitWorkspace(QWidget):
         self.amount_editor.set_amount(self._item.amount_fen)
         self.basis_box.setCurrentIndex(BASES.index(self._item.basis))
         self.model.set_result(scenario, self._item, result)
+        self._update_provenance()
         self._update_weights()
         self._update_chart()
         self._update_diagnostics()
@@ -147,7 +232,8 @@ class ProportionalSplitWorkspace(QWidget):
         self.edit_requested.emit(edit, gesture)
 
     def _on_amount_committed(self, fen: int) -> None:
-        self._request(edits.SetItemAmount(self.item_id, fen))
+        # A typed amount is the user's: it no longer carries the preset's source or "assumed" note.
+        self._request(edits.set_amount_edit(self._scenario, self.item_id, fen))
 
     def _on_weight_changed(self, party_id: str, weight: str, gesture: int) -> None:
         self._request(edits.SetWeight(self.item_id, party_id, weight), gesture)
@@ -170,11 +256,60 @@ class ProportionalSplitWorkspace(QWidget):
             return tuple((p.id, p.figure(self._item.basis).value) for p in parties)  # type: ignore[union-attr]
         return tuple((p.id, "1") for p in parties)
 
+    def _on_diagnostic_chosen(self, entry: QListWidgetItem) -> None:
+        """Go to what a problem is about: the party's figure, the weight to type, or the basis."""
+        kind, party_id, attribute = diagnostic_target(entry.data(FIELD_ROLE) or "")
+        if kind == "figure":
+            self.party_requested.emit(party_id, attribute)
+        elif kind == "weight" and party_id in self.weights_editor.rows:
+            self.weights_editor.rows[party_id].edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif kind == "basis":
+            self.basis_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # --- drawing ---------------------------------------------------------------------------------
+
+    def _update_provenance(self) -> None:
+        provenance: Provenance | None = self._item.amount_provenance
+        tag = provenance.tag if provenance is not None else None
+        self.provenance_badge.setText(amount_provenance_badge(tag))
+        self.provenance_badge.setStyleSheet(BADGE_STYLES.get(tag, NEUTRAL_BADGE))
+        note = provenance.note if provenance is not None else ""
+        self.provenance_note.setText(note)
+        self.provenance_note.setVisible(bool(note))
+        lines = []
+        if provenance is not None:
+            lines.append(
+                QCoreApplication.translate("ProportionalSplitWorkspace", "Provenance: %1").replace(
+                    "%1", f"[{tag}] {tag_label(tag)}"
+                )
+            )
+            if provenance.source:
+                lines.append(
+                    QCoreApplication.translate("ProportionalSplitWorkspace", "Source: %1").replace(
+                        "%1", provenance.source
+                    )
+                )
+            if provenance.note:
+                lines.append(
+                    QCoreApplication.translate("ProportionalSplitWorkspace", "Note: %1").replace("%1", provenance.note)
+                )
+        else:
+            lines.append(
+                QCoreApplication.translate(
+                    "ProportionalSplitWorkspace", "The scenario does not say where this amount comes from."
+                )
+            )
+        tooltip = "\n".join(lines)
+        for widget in (self.provenance_badge, self.provenance_note):
+            widget.setToolTip(tooltip)
+        self.notes.setText(self._item.notes)
+        self._form.setRowVisible(self.notes, bool(self._item.notes))
 
     def _update_weights(self) -> None:
         visible = self._item.basis == "weights"
         self.weights_box.setVisible(visible)
+        # With weights shown they get the room; otherwise the checks fill the column.
+        self._left_layout.setStretchFactor(self.checks_box, 0 if visible else 1)
         if visible:
             parties = self._scenario.item_parties(self._item)
             self.weights_editor.set_weights(parties, [party_name(p) for p in parties], dict(self._item.weights))
@@ -186,6 +321,21 @@ class ProportionalSplitWorkspace(QWidget):
         result = self._result
         if not result.ok or not result.allocations:
             self.chart.set_bars([], [], axis)
+            # The big empty chart area repeats the problems in large type, for the room to read.
+            problems = [d.message_zh if ui_language() == "zh" else d.message_en for d in result.diagnostics]
+            shown = [*problems[:MAX_CHART_PROBLEMS], *(["…"] if len(problems) > MAX_CHART_PROBLEMS else [])]
+            self.chart.show_message(
+                "\n\n".join(
+                    [
+                        QCoreApplication.translate(
+                            "ProportionalSplitWorkspace",
+                            "No amounts: this split cannot be computed until the problems listed under “Checks” "
+                            "are fixed.",
+                        ),
+                        "\n".join(f"• {p}" for p in shown),
+                    ]
+                )
+            )
             return
         shown, _total = shown_amounts(result, precision)
         names = [party_name(self._scenario.party(a.party_id)) for a in result.allocations]
@@ -193,23 +343,62 @@ class ProportionalSplitWorkspace(QWidget):
         self.chart.set_bars(names, [float(v) for v in shown], axis, texts)  # floats only to draw bar lengths
 
     def _update_diagnostics(self) -> None:
-        lines = []
-        for diagnostic in self._result.diagnostics:
-            text = diagnostic.message_zh if ui_language() == "zh" else diagnostic.message_en
-            lines.append(("▲ " if diagnostic.level != "info" else "ⓘ ") + text)
-        self.diagnostics.setText("\n".join(lines))
-        self.diagnostics.setStyleSheet(ERROR_STYLE if not self._result.ok else "color: #555;")
+        result = self._result
+        self.diagnostics.clear()
+        for diagnostic in sorted(result.diagnostics, key=_severity):
+            self.diagnostics.addItem(self._diagnostic_entry(diagnostic))
+        self.diagnostics.setVisible(bool(result.diagnostics))
+        if not result.ok:
+            text = QCoreApplication.translate(
+                "ProportionalSplitWorkspace",
+                "Cannot compute this split. Fix the problems below; no amounts are shown until then.",
+            )
+            self.summary.setStyleSheet(SUMMARY_STYLES["error"])
+        elif result.diagnostics:
+            text = QCoreApplication.translate("ProportionalSplitWorkspace", "Computed. Notes on the inputs:")
+            self.summary.setStyleSheet("")
+        else:
+            text = QCoreApplication.translate(
+                "ProportionalSplitWorkspace", "Computed; nothing to report about the inputs."
+            )
+            self.summary.setStyleSheet(SUMMARY_STYLES["ok"])
+        self.summary.setText(text)
+
+    def _diagnostic_entry(self, diagnostic: Diagnostic) -> QListWidgetItem:
+        icons = {
+            "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+            "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+            "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+        }
+        text = diagnostic.message_zh if ui_language() == "zh" else diagnostic.message_en
+        entry = QListWidgetItem(self.style().standardIcon(icons[diagnostic.level]), text)
+        entry.setForeground(QBrush(LEVEL_COLOURS[diagnostic.level]))
+        entry.setData(FIELD_ROLE, diagnostic.field)
+        kind, _party, _attribute = diagnostic_target(diagnostic.field)
+        hints = {
+            "figure": QCoreApplication.translate(
+                "ProportionalSplitWorkspace", "Click to show this party's figure in the parties panel."
+            ),
+            "weight": QCoreApplication.translate("ProportionalSplitWorkspace", "Click to type this party's weight."),
+            "basis": QCoreApplication.translate("ProportionalSplitWorkspace", "Click to choose another basis."),
+        }
+        entry.setToolTip(hints.get(kind, text))
+        return entry
 
     def _retranslate(self) -> None:
         self.params_box.setTitle(QCoreApplication.translate("ProportionalSplitWorkspace", "Parameters"))
         self.amount_label.setText(QCoreApplication.translate("ProportionalSplitWorkspace", "Amount to split"))
         self.basis_label.setText(QCoreApplication.translate("ProportionalSplitWorkspace", "Split by"))
+        self.provenance_label.setText(QCoreApplication.translate("ProportionalSplitWorkspace", "Amount source"))
+        self.notes_label.setText(QCoreApplication.translate("ProportionalSplitWorkspace", "Notes"))
+        self.checks_box.setTitle(QCoreApplication.translate("ProportionalSplitWorkspace", "Checks"))
         self.weights_box.setTitle(QCoreApplication.translate("ProportionalSplitWorkspace", "Weights (drag or type)"))
         for index, basis in enumerate(BASES):
             self.basis_box.setItemText(index, attribute_label(basis))
         self.message.clear()
         if self._scenario is not None:
             self.model.retranslate()
+            self._update_provenance()
             self._update_weights()
             self._update_chart()
             self._update_diagnostics()
@@ -218,3 +407,8 @@ class ProportionalSplitWorkspace(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def _severity(diagnostic: Diagnostic) -> int:
+    """Errors first, then warnings, then information (stable within a level)."""
+    return {"error": 0, "warning": 1, "info": 2}[diagnostic.level]

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgreementEditorWidget</name>
+    <message>
+        <source>Draft label</source>
+        <translation>稿本标识</translation>
+    </message>
+    <message>
+        <source>Print a “草案 DRAFT” watermark</source>
+        <translation>加印“草案 DRAFT”水印</translation>
+    </message>
+    <message>
+        <source>Amounts also in capital numerals (大写) in payment clauses</source>
+        <translation>付款条款中同时写明大写金额</translation>
+    </message>
+    <message>
+        <source>Bound numbers (double-click to insert):</source>
+        <translation>绑定数字（双击插入）：</translation>
+    </message>
+    <message>
+        <source>As printed:</source>
+        <translation>打印效果：</translation>
+    </message>
+    <message>
+        <source>Apply wording</source>
+        <translation>采用此措辞</translation>
+    </message>
+    <message>
+        <source>Restore default wording</source>
+        <translation>恢复默认措辞</translation>
+    </message>
+    <message>
+        <source>Numbers checked</source>
+        <translation>数字已核对</translation>
+    </message>
+    <message>
+        <source>Confirm that the edited wording still reads right with the new numbers</source>
+        <translation>确认修改后的措辞与新的数字仍然相符</translation>
+    </message>
+    <message>
+        <source>Numbers are placeholders such as {total}; they always print the current amounts.</source>
+        <translation>数字以 {total} 等占位符表示，打印时始终为当前金额。</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>numbers changed since the edit</source>
+        <translation>修改后数字已变动</translation>
+    </message>
+    <message>
+        <source>No font can print these characters: %1</source>
+        <translation>以下字符没有字体可以打印：%1</translation>
+    </message>
+</context>
+<context>
     <name>AllocationTableModel</name>
     <message>
         <source>Party</source>
@@ -144,6 +199,10 @@
         <translation>修改分摊依据</translation>
     </message>
     <message>
+        <source>change amount source</source>
+        <translation>更改金额来源</translation>
+    </message>
+    <message>
         <source>change weight</source>
         <translation>修改权重</translation>
     </message>
@@ -270,6 +329,34 @@
         <source>Source: %1</source>
         <translation>出处：%1</translation>
     </message>
+    <message>
+        <source>no source given</source>
+        <translation>未注明来源</translation>
+    </message>
+    <message>
+        <source>[S] sourced</source>
+        <translation>[S] 有公开出处</translation>
+    </message>
+    <message>
+        <source>[S-2] secondary source</source>
+        <translation>[S-2] 二手来源</translation>
+    </message>
+    <message>
+        <source>[D] derived from sourced figures</source>
+        <translation>[D] 由有出处的数据推算</translation>
+    </message>
+    <message>
+        <source>[U] unverified</source>
+        <translation>[U] 未经核实</translation>
+    </message>
+    <message>
+        <source>[A] [assumed, not real data]</source>
+        <translation>[A] 【假设值，非真实数据】</translation>
+    </message>
+    <message>
+        <source>[entered] typed in by you</source>
+        <translation>[录入] 用户录入</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -288,6 +375,18 @@
     <message>
         <source>Check the value of “%1” and try again.</source>
         <translation>请检查“%1”的值后重试。</translation>
+    </message>
+    <message>
+        <source>Fingerprint %1</source>
+        <translation>数字指纹 %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of every input that can change a number and of the computed amounts:
+%1
+Two printouts with the same fingerprint carry the same numbers.</source>
+        <translation>对所有影响数字的输入及计算所得金额取的 SHA-256 数字指纹：
+%1
+指纹相同的两份打印稿，数字完全一致。</translation>
     </message>
     <message>
         <source>Fix the problems listed under Details or choose another file. Your scenario is unchanged.</source>
@@ -370,7 +469,7 @@
         <translation>内置数据（%1）的出处：</translation>
     </message>
     <message>
-        <source>Each figure's year, source and tag are shown in the parties panel. Tags: [S] sourced, [S-2] secondary source, [D] derived, [U] unverified, [A] assumed, [entered] typed in by you.</source>
+        <source>Each figure&apos;s year, source and tag are shown in the parties panel. Tags: [S] sourced, [S-2] secondary source, [D] derived, [U] unverified, [A] assumed, [entered] typed in by you.</source>
         <translation>每项数据的年份、出处和标记见“参与方”面板。标记：[S] 有出处，[S-2] 二手来源，[D] 推算，[U] 未经核实，[A] 假设值，[录入] 用户录入。</translation>
     </message>
     <message>
@@ -500,6 +599,14 @@
 <context>
     <name>PartiesTableModel</name>
     <message>
+        <source>Only part of this unit is in the plan area; its figures are for the whole unit.</source>
+        <translation>该单位只有部分地区在规划范围内；其数据为全域数据。</translation>
+    </message>
+    <message>
+        <source> (part)</source>
+        <translation>（部分）</translation>
+    </message>
+    <message>
         <source>Takes part</source>
         <translation>参与</translation>
     </message>
@@ -523,8 +630,52 @@
         <translation>按比例分摊</translation>
     </message>
     <message>
+        <source>Provenance: %1</source>
+        <translation>来源类别：%1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>出处：%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <source>The scenario does not say where this amount comes from.</source>
+        <translation>情景未注明该金额的来源。</translation>
+    </message>
+    <message>
         <source>Amount (%1)</source>
         <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <source>No amounts: this split cannot be computed until the problems listed under “Checks” are fixed.</source>
+        <translation>暂无金额：请先处理“检查结果”中列出的问题，才能计算本项分摊。</translation>
+    </message>
+    <message>
+        <source>Cannot compute this split. Fix the problems below; no amounts are shown until then.</source>
+        <translation>无法计算本项分摊。请处理下列问题；处理前不显示任何金额。</translation>
+    </message>
+    <message>
+        <source>Computed. Notes on the inputs:</source>
+        <translation>已完成计算。关于输入数据的提示：</translation>
+    </message>
+    <message>
+        <source>Computed; nothing to report about the inputs.</source>
+        <translation>已完成计算；输入数据未发现问题。</translation>
+    </message>
+    <message>
+        <source>Click to show this party&apos;s figure in the parties panel.</source>
+        <translation>点击可在“参与方”面板中定位该参与方的数据。</translation>
+    </message>
+    <message>
+        <source>Click to type this party&apos;s weight.</source>
+        <translation>点击可输入该参与方的权重。</translation>
+    </message>
+    <message>
+        <source>Click to choose another basis.</source>
+        <translation>点击可改选分摊依据。</translation>
     </message>
     <message>
         <source>Parameters</source>
@@ -537,6 +688,18 @@
     <message>
         <source>Split by</source>
         <translation>分摊依据</translation>
+    </message>
+    <message>
+        <source>Amount source</source>
+        <translation>金额来源</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查结果</translation>
     </message>
     <message>
         <source>Weights (drag or type)</source>

@@ -11,6 +11,7 @@ from chengyu_accord.cost_sharing.edits import (
     Batch,
     EditError,
     RemoveParty,
+    SetAmountProvenance,
     SetItemAmount,
     SetItemBasis,
     SetPartyFigure,
@@ -18,9 +19,10 @@ from chengyu_accord.cost_sharing.edits import (
     SetWeight,
     SetWeights,
     apply_edit,
+    set_amount_edit,
     user_figure,
 )
-from chengyu_accord.cost_sharing.scenario import Figure, Party, ProportionalSplit, Scenario
+from chengyu_accord.cost_sharing.scenario import Figure, Party, ProportionalSplit, Provenance, Scenario
 
 
 def _scenario(explicit_members: bool = False) -> Scenario:
@@ -41,6 +43,7 @@ def _scenario(explicit_members: bool = False) -> Scenario:
 
 EDITS = [
     SetItemAmount("i1", 5),
+    SetAmountProvenance("i1", Provenance(tag="A", note="假设值")),
     SetItemBasis("i1", "population"),
     SetWeight("i1", "a", "7.5"),
     SetWeight("i1", "b", None),
@@ -86,6 +89,19 @@ def test_removing_the_last_member_of_an_item_is_refused_not_turned_into_every_pa
     assert info.value.field == "items[0].parties"
 
 
+def test_typing_over_a_preset_amount_tags_it_user_and_undo_restores_the_preset_provenance():
+    assumed = Provenance(tag="A", note="假设值，非真实数据")
+    before = SetAmountProvenance("i1", assumed).apply(_scenario())
+    after, inverse = apply_edit(set_amount_edit(before, "i1", 7), before)
+    assert after.items[0].amount_fen == 7
+    assert after.items[0].amount_provenance == Provenance(tag="user")
+    assert inverse.apply(after) == before
+    again = set_amount_edit(after, "i1", 9)
+    assert isinstance(again, SetItemAmount), "an amount already typed in stays tagged user without a second edit"
+    with pytest.raises(EditError):
+        set_amount_edit(before, "nope", 1)
+
+
 def test_user_figure_is_tagged_user():
     scenario = SetPartyFigure("c", "population", user_figure("1,234.50", 2024)).apply(_scenario())
     figure = scenario.party("c").figure("population")
@@ -108,6 +124,7 @@ def test_user_figure_is_tagged_user():
         (RemoveParty("zzz"), "parties"),
         (SetPartyFigure("zzz", "population", None), "parties"),
         (SetTitle("  "), "title"),
+        (SetAmountProvenance("nope", None), "items"),
     ],
 )
 def test_bad_edits_are_refused_naming_the_field(edit, field):

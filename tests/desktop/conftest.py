@@ -52,21 +52,37 @@ def recovery_folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_window(qtbot, monkeypatch: pytest.MonkeyPatch, recovery_folder: Path):
-    """Build main windows the way ``chengyu`` does; closes them (discarding changes) afterwards."""
+    """Build main windows the way ``chengyu`` does; closes them (discarding changes) afterwards.
+
+    Each window's translators are removed afterwards too: they are installed on the one QApplication, and one
+    left behind would keep translating the next test's window after it switches to English.
+    """
+    made: list[MainWindow] = []
 
     def make(path: Path | None = None) -> MainWindow:
         accord_app.create_application()
         window = accord_app.launch(path, recovery_folder=recovery_folder)
         qtbot.addWidget(window, before_close_func=_discard_changes)
         qtbot.waitExposed(window)
+        made.append(window)
         return window
 
     def _discard_changes(_window: MainWindow) -> None:
         monkeypatch.setattr(dialogs, "ask_save_changes", lambda *a: dialogs.SaveChoice.DISCARD)
 
-    return make
+    yield make
+    for window in made:
+        window.language.remove_translators()
 
 
 @pytest.fixture
 def window(make_window) -> MainWindow:
     return make_window()
+
+
+@pytest.fixture(autouse=True)
+def _none_stays_alive(qapp) -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None per void Qt call; see desktop/none_guard.py."""
+    from chengyu_accord.desktop import none_guard
+
+    none_guard.install()

@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTableView
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QListWidget, QTableView
 
 from chengyu_accord import data
 from chengyu_accord.desktop.fonts import load_cjk_font
@@ -106,6 +106,10 @@ def _visible_texts(window) -> dict[str, str]:
     for widget in window.findChildren(QComboBox):
         if widget.isVisible():
             texts[f"combo:{id(widget)}"] = widget.currentText()
+    for view in window.findChildren(QListWidget):
+        if view.isVisible():
+            for row in range(view.count()):
+                texts[f"list:{view.objectName() or id(view)}:{row}"] = view.item(row).text()
     for view in window.findChildren(QTableView):
         model = view.model()
         for column in range(model.columnCount()):
@@ -128,8 +132,9 @@ def _horizontal():
     return Qt.Orientation.Horizontal
 
 
-# Names that are the same in both languages on purpose: the scenario's own title (user data, Chinese).
-SAME_IN_BOTH = {"tab:0"}
+# Texts that are the same in both languages on purpose: the scenario's own title, the item's notes and the
+# note on where its amount comes from (user data, written in Chinese).
+SAME_IN_BOTH = {"tab:0", "label:item_notes", "label:amount_provenance_note"}
 
 
 def test_switching_language_changes_every_visible_text_live(qtbot, window):
@@ -148,3 +153,23 @@ def test_switching_language_changes_every_visible_text_live(qtbot, window):
 def test_chinese_is_the_default_language(window):
     assert window.language.language == "zh_CN"
     assert window.file_menu.title() == "文件(&F)"
+
+
+def test_diagnostics_and_partial_units_follow_the_language(qtbot, window):
+    """The problems of an item that cannot be computed, and the "(part)" marks, switch language too."""
+    box = window.workspaces[0].basis_box
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # 地区生产总值
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # 一般公共预算收入: missing for several parties
+    qtbot.waitUntil(lambda: window.document.scenario.items[0].basis == "budget_revenue")
+    chinese = _visible_texts(window)
+    assert any(key.startswith("list:diagnostics") for key in chinese)
+    model = window.parties_panel.model
+    partial_row = next(r for r in range(model.rowCount()) if "（部分）" in model.index(r, 1).data())
+    window.en_action.trigger()
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
+    english = _visible_texts(window)
+    unchanged = {key: text for key, text in chinese.items() if key not in SAME_IN_BOTH and english.get(key) == text}
+    assert not unchanged, f"texts that did not change language: {unchanged}"
+    assert model.index(partial_row, 1).data().endswith(" (part)")
+    window.zh_action.trigger()

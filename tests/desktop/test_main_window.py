@@ -322,11 +322,11 @@ def test_chart_export_png_svg_and_clipboard(qtbot, window, tmp_path, monkeypatch
 def test_window_geometry_and_language_are_remembered(qtbot, make_window):
     first = make_window()
     first.en_action.trigger()
-    first.resize(640, 480)
+    first.resize(760, 560)  # above the minimum width in English, within the 800×600 offscreen screen
     first.close()
     second = make_window()
     assert second.language.language == "en"
-    assert second.size().width() == 640
+    assert second.size().width() == 760
     second.zh_action.trigger()
 
 

@@ -1,0 +1,300 @@
+"""The agreement's articles, for negotiators to reword, with the numbers kept bound.
+
+The editor shows an :class:`AgreementDoc` built by the engine. Each article is
+edited as a template in which amounts are placeholders (``{amount:510100}``), so a
+sentence can never carry a stale number; the live preview shows it as printed.
+Edited and "amounts changed since the edit" articles are marked in the list.
+The widget only *asks* for changes through signals; the application turns them
+into undoable edits and hands back the new document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chengyu_accord.cost_sharing.agreement.binding import TemplateError, check_template, render_template
+from chengyu_accord.cost_sharing.agreement.model import AgreementDoc, Article
+from chengyu_accord.cost_sharing.agreement.settings import DRAFT_LABELS, AgreementSettings
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
+MARK_EDITED = "✎"
+MARK_STALE = "⚠"
+
+
+class AgreementEditorWidget(QWidget):
+    """Article list, template editor with bound placeholders, live preview and print options."""
+
+    article_edited = Signal(str, str)
+    """(article key, new template): the user applied a rewording."""
+    article_reset = Signal(str)
+    article_confirmed = Signal(str)
+    print_options_changed = Signal(str, bool, bool)
+    """(draft label, watermark, capital-letter amounts)."""
+
+    def __init__(self, glyph_check: Callable[[str], list[str]] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._glyph_check = glyph_check
+        self._doc: AgreementDoc | None = None
+        self._problem: str = ""
+        self._build()
+        self.retranslate()
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.draft_label = QComboBox()
+        self.draft_label.addItems(list(DRAFT_LABELS))
+        self.watermark = QCheckBox()
+        self.capital_amounts = QCheckBox()
+        options = QFormLayout()
+        self.draft_label_caption = QLabel()
+        options.addRow(self.draft_label_caption, self.draft_label)
+        options.addRow(self.watermark)
+        options.addRow(self.capital_amounts)
+        for signal in (self.draft_label.currentIndexChanged, self.watermark.toggled, self.capital_amounts.toggled):
+            signal.connect(self._on_options_changed)
+
+        self.articles = QListWidget()
+        self.articles.currentItemChanged.connect(self._on_article_selected)
+
+        self.heading = QLabel()
+        heading_font = QFont(self.heading.font())
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.template = QPlainTextEdit()
+        self.template.textChanged.connect(self._on_template_changed)
+        self.placeholders = QListWidget()
+        self.placeholders.setMaximumHeight(120)
+        self.placeholders.itemActivated.connect(self._insert_placeholder)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)  # user text shows literally, never as markup
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.apply_button = QPushButton()
+        self.apply_button.clicked.connect(self._on_apply)
+        self.reset_button = QPushButton()
+        self.reset_button.clicked.connect(lambda: self._emit_for_current(self.article_reset))
+        self.confirm_button = QPushButton()
+        self.confirm_button.clicked.connect(lambda: self._emit_for_current(self.article_confirmed))
+        buttons = QHBoxLayout()
+        for button in (self.apply_button, self.reset_button, self.confirm_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.placeholders_caption = QLabel()
+        self.preview_caption = QLabel()
+        editor = QWidget()
+        column = QVBoxLayout(editor)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.heading)
+        column.addWidget(self.template, 2)
+        column.addWidget(self.placeholders_caption)
+        column.addWidget(self.placeholders)
+        column.addWidget(self.preview_caption)
+        column.addWidget(self.preview, 1)
+        column.addWidget(self.status)
+        column.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.articles)
+        splitter.addWidget(editor)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(options)
+        layout.addWidget(splitter, 1)
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (called again on LanguageChange)."""
+        self.draft_label_caption.setText(self.tr("Draft label"))
+        self.watermark.setText(self.tr("Print a “草案 DRAFT” watermark"))
+        self.capital_amounts.setText(self.tr("Amounts also in capital numerals (大写) in payment clauses"))
+        self.placeholders_caption.setText(self.tr("Bound numbers (double-click to insert):"))
+        self.preview_caption.setText(self.tr("As printed:"))
+        self.apply_button.setText(self.tr("Apply wording"))
+        self.reset_button.setText(self.tr("Restore default wording"))
+        self.confirm_button.setText(self.tr("Numbers checked"))
+        self.confirm_button.setToolTip(
+            self.tr("Confirm that the edited wording still reads right with the new numbers")
+        )
+        self.template.setToolTip(
+            self.tr("Numbers are placeholders such as {total}; they always print the current amounts.")
+        )
+        if self._doc is not None:
+            self._fill_articles()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- model -> view --------------------------------------------------------------------------
+
+    def set_agreement(self, doc: AgreementDoc | None, settings: AgreementSettings, problem: str = "") -> None:
+        """Show ``doc`` (the Chinese agreement); ``problem`` explains why there is none (e.g. a missing figure)."""
+        self._doc = doc
+        self._problem = problem
+        for widget, value in (
+            (self.draft_label, settings.draft_label),
+            (self.watermark, settings.watermark),
+            (self.capital_amounts, settings.capital_amounts),
+        ):
+            widget.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentText(str(value))
+            else:
+                widget.setChecked(bool(value))
+            widget.blockSignals(False)
+        self._fill_articles()
+
+    def _fill_articles(self) -> None:
+        current = self.current_key()
+        self.articles.blockSignals(True)
+        self.articles.clear()
+        for article in self._doc.articles if self._doc is not None else ():
+            entry = QListWidgetItem(self._article_title(article))
+            entry.setData(KEY_ROLE, article.key)
+            if article.stale:
+                entry.setForeground(Qt.GlobalColor.darkRed)
+                entry.setToolTip("\n".join(article.stale_notes))
+            self.articles.addItem(entry)
+        self.articles.blockSignals(False)
+        keys = [self.articles.item(i).data(KEY_ROLE) for i in range(self.articles.count())]
+        if current in keys:
+            self.articles.setCurrentRow(keys.index(current))
+        elif keys:
+            self.articles.setCurrentRow(0)
+        else:
+            self._show_article(None)
+
+    def _article_title(self, article: Article) -> str:
+        marks = ""
+        if article.edited:
+            marks += f"  {MARK_EDITED} " + self.tr("edited")
+        if article.stale:
+            marks += f"  {MARK_STALE} " + self.tr("numbers changed since the edit")
+        return f"{article.label}　{article.heading}{marks}"
+
+    def current_article(self) -> Article | None:
+        key = self.current_key()
+        if self._doc is None or key is None:
+            return None
+        return self._doc.article(key)
+
+    def current_key(self) -> str | None:
+        item = self.articles.currentItem()
+        return None if item is None else item.data(KEY_ROLE)
+
+    def _on_article_selected(self, *_args: object) -> None:
+        self._show_article(self.current_article())
+
+    def _show_article(self, article: Article | None) -> None:
+        self.template.blockSignals(True)
+        self.template.setPlainText(article.template if article else "")
+        self.template.blockSignals(False)
+        self.template.setEnabled(article is not None)
+        self.heading.setText(f"{article.label}　{article.heading}" if article else self._problem)
+        self.placeholders.clear()
+        for name, value in sorted(article.bound_values.items()) if article else ():
+            entry = QListWidgetItem(f"{{{name}}}  =  {value}")
+            entry.setData(PLACEHOLDER_ROLE, "{" + name + "}")
+            self.placeholders.addItem(entry)
+        self._on_template_changed()
+
+    # --- view -> requests -----------------------------------------------------------------------
+
+    def _insert_placeholder(self, item: QListWidgetItem) -> None:
+        self.template.insertPlainText(item.data(PLACEHOLDER_ROLE))
+        self.template.setFocus()
+
+    def _problems(self, text: str, article: Article) -> list[str]:
+        problems: list[str] = []
+        try:
+            check_template(text, article.bound_values)
+        except TemplateError as exc:
+            problems.append(str(exc))
+        if self._glyph_check is not None:
+            missing = self._glyph_check(text)
+            if missing:
+                listed = "、".join(f"“{ch}” (U+{ord(ch):04X})" for ch in missing)
+                problems.append(self.tr("No font can print these characters: %1").replace("%1", listed))
+        return problems
+
+    def _on_template_changed(self) -> None:
+        article = self.current_article()
+        if article is None:
+            self.preview.setText("")
+            self.status.setText("")
+            self._update_buttons()
+            return
+        text = self.template.toPlainText()
+        problems = self._problems(text, article)
+        if problems:
+            self.preview.setText("")
+            self.status.setStyleSheet("color: #b00020;")
+            self.status.setText("\n".join(problems))
+        else:
+            self.preview.setText(render_template(text, article.bound_values))
+            self.status.setStyleSheet("color: #8a4b00;" if article.stale else "")
+            self.status.setText("\n".join(article.stale_notes))
+        self._update_buttons(problems)
+
+    def _update_buttons(self, problems: list[str] | None = None) -> None:
+        article = self.current_article()
+        changed = article is not None and self.template.toPlainText() != article.template
+        self.apply_button.setEnabled(bool(changed and not problems))
+        self.reset_button.setEnabled(bool(article and article.edited))
+        self.confirm_button.setEnabled(bool(article and article.stale))
+
+    def _on_apply(self) -> None:
+        key = self.current_key()
+        if key is not None:
+            self.article_edited.emit(key, self.template.toPlainText())
+
+    def _emit_for_current(self, signal: Signal) -> None:
+        key = self.current_key()
+        if key is not None:
+            signal.emit(key)  # type: ignore[attr-defined]
+
+    def _on_options_changed(self, *_args: object) -> None:
+        self.print_options_changed.emit(
+            self.draft_label.currentText(), self.watermark.isChecked(), self.capital_amounts.isChecked()
+        )
+
+
+if __name__ == "__main__":
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from chengyu_accord.cost_sharing.agreement.build import build_agreement
+    from chengyu_accord.cost_sharing.presets import default_scenario
+
+    app = QApplication(sys.argv)
+    scenario = default_scenario()
+    preview = AgreementEditorWidget()
+    preview.set_agreement(build_agreement(scenario), scenario.agreement)
+    preview.resize(700, 800)
+    preview.show()
+    sys.exit(app.exec())
