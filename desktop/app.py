@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from chengyu_accord.cost_sharing import __version__
 from chengyu_accord.cost_sharing.storage import ScenarioFileError, read_scenario
 
-from . import autosave, defaults, dialogs, none_guard
+from . import autosave, defaults, dialogs
 from .document import ScenarioDocument
 from .fonts import FontNotFoundError, load_cjk_font
 from .i18n import LanguageSwitcher
@@ -37,7 +37,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
     app.setApplicationDisplayName("成渝协同 Accord")
-    none_guard.install()  # PySide6 6.12 on Python 3.11 would otherwise abort after some thousand edits
     try:
         app.setFont(load_cjk_font())
     except FontNotFoundError as exc:

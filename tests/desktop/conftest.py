@@ -78,11 +78,3 @@ def make_window(qtbot, monkeypatch: pytest.MonkeyPatch, recovery_folder: Path):
 @pytest.fixture
 def window(make_window) -> MainWindow:
     return make_window()
-
-
-@pytest.fixture(autouse=True)
-def _none_stays_alive(qapp) -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None per void Qt call; see desktop/none_guard.py."""
-    from chengyu_accord.desktop import none_guard
-
-    none_guard.install()

@@ -29,11 +29,3 @@ def scenario() -> Scenario:
     )
     item = ProportionalSplit(id="i", title="测试分摊", amount_fen=100_000_001, basis="population")
     return Scenario(title="测试", parties=parties, items=(item,))
-
-
-@pytest.fixture(autouse=True)
-def _none_stays_alive(qapp) -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None per void Qt call; see desktop/none_guard.py."""
-    from chengyu_accord.desktop import none_guard
-
-    none_guard.install()
