@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from chengyu_accord.cost_sharing import edits
+from chengyu_accord.cost_sharing.agreement import edits as agreement_edits
 from chengyu_accord.cost_sharing.engine import ScenarioResult, compute
 from chengyu_accord.cost_sharing.scenario import Scenario
 
@@ -45,6 +46,10 @@ def describe(edit: edits.Edit) -> str:
         edits.SetPartyFigure: QCoreApplication.translate("Edits", "enter figure"),
         edits.SetTitle: QCoreApplication.translate("Edits", "rename scenario"),
         edits.Batch: QCoreApplication.translate("Edits", "change basis"),
+        agreement_edits.SetArticleText: QCoreApplication.translate("Edits", "reword article"),
+        agreement_edits.ResetArticle: QCoreApplication.translate("Edits", "restore article wording"),
+        agreement_edits.ConfirmArticle: QCoreApplication.translate("Edits", "confirm article numbers"),
+        agreement_edits.SetPrintOptions: QCoreApplication.translate("Edits", "change print options"),
     }
     return names.get(type(edit), QCoreApplication.translate("Edits", "edit"))
 

@@ -16,11 +16,14 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QTabWidget, QWidget
 
 from chengyu_accord.cost_sharing import __version__
+from chengyu_accord.cost_sharing.agreement.binding import TemplateError
+from chengyu_accord.cost_sharing.agreement.edits import ConfirmArticle, ResetArticle, SetArticleText, SetPrintOptions
 from chengyu_accord.cost_sharing.edits import EditError
 from chengyu_accord.cost_sharing.engine import ScenarioResult
 from chengyu_accord.cost_sharing.fingerprint import fingerprint, short_fingerprint
 from chengyu_accord.cost_sharing.scenario import Party, Scenario
 from chengyu_accord.cost_sharing.storage import ScenarioFileError, read_scenario, save_scenario
+from chengyu_accord.widgets.agreement_editor import AgreementEditorWidget
 from chengyu_accord.widgets.chart import ChartWidget
 from chengyu_accord.widgets.labels import province_label
 from chengyu_accord.widgets.parties_panel import PartiesPanel, add_party_edit
@@ -33,6 +36,18 @@ from .settings import Preferences
 from .workspaces import workspace_for
 
 APP_NAME = "成渝协同 Accord"
+
+
+def _missing_glyphs(text: str) -> list[str]:
+    """Characters of ``text`` the PDF font cannot print (the font is loaded on the first call)."""
+    from chengyu_accord.desktop.export.fonts import FontError, missing_glyphs
+
+    try:
+        return missing_glyphs(text)
+    except FontError:
+        return []  # no PDF font at all: exporting says so, with what to install
+
+
 PARTIES_PANEL_WIDTH = 660  # wide enough for the four figure columns at 1600 px
 
 
@@ -89,6 +104,18 @@ class MainWindow(QMainWindow):
         self.parties_dock = self.add_side_panel(self.parties_panel, "", Qt.DockWidgetArea.LeftDockWidgetArea)
         self.parties_dock.setObjectName("parties_dock")
 
+        self.agreement_editor = AgreementEditorWidget(glyph_check=_missing_glyphs, parent=self)
+        self.agreement_editor.article_edited.connect(lambda key, text: self.apply_edit(SetArticleText(key, text)))
+        self.agreement_editor.article_reset.connect(lambda key: self.apply_edit(ResetArticle(key)))
+        self.agreement_editor.article_confirmed.connect(lambda key: self.apply_edit(ConfirmArticle(key)))
+        self.agreement_editor.print_options_changed.connect(
+            lambda label, watermark, capital: self.apply_edit(SetPrintOptions(label, watermark, capital))
+        )
+        self.agreement_dock = self.add_side_panel(self.agreement_editor, "", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.agreement_dock.setObjectName("agreement_dock")
+        self.agreement_dock.hide()  # opened from View; built only while shown, so start-up does not pay for it
+        self.agreement_dock.visibilityChanged.connect(self._refresh_agreement)
+
         self.status_file = QLabel(self)
         self.status_busy = QProgressBar(self)
         self.status_busy.setRange(0, 0)
@@ -123,9 +150,9 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{widget.objectName() or type(widget).__name__}")
         dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
+        features = QDockWidget.DockWidgetFeature
+        # closable: without it Qt disables the dock's View-menu toggle, so a closed panel could not come back
+        dock.setFeatures(features.DockWidgetMovable | features.DockWidgetFloatable | features.DockWidgetClosable)
         self.addDockWidget(area, dock)
         return dock
 
@@ -189,6 +216,7 @@ class MainWindow(QMainWindow):
         self.language_menu.addAction(self.zh_action)
         self.language_menu.addAction(self.en_action)
         self.view_menu.addAction(self.parties_dock.toggleViewAction())
+        self.view_menu.addAction(self.agreement_dock.toggleViewAction())
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
         self.help_menu.addAction(self.sources_action)
@@ -227,6 +255,12 @@ class MainWindow(QMainWindow):
                     "%1", exc.field
                 ),
             )
+        except TemplateError as exc:
+            dialogs.show_error(
+                self,
+                QCoreApplication.translate("MainWindow", "The change was not made: %1").replace("%1", str(exc)),
+                QCoreApplication.translate("MainWindow", "Correct the wording of the article and apply it again."),
+            )
 
     def add_custom_party(self) -> None:
         provinces = [(key, province_label(key)) for key in ("Chongqing", "Sichuan")]
@@ -253,9 +287,24 @@ class MainWindow(QMainWindow):
         for workspace in self.workspaces:
             workspace.set_scenario(scenario, result.item(workspace.item_id))
         self.parties_panel.set_scenario(scenario)
+        self._refresh_agreement()
         self.digest = fingerprint(scenario, result)
         self._update_fingerprint()
         self._update_file_state()
+
+    def _refresh_agreement(self, *_args: object) -> None:
+        """Rebuild the articles shown in the agreement panel (only while it is open)."""
+        if not self.agreement_dock.isVisible():
+            return
+        from chengyu_accord.cost_sharing.agreement.build import AgreementError, build_agreement
+
+        scenario = self.document.scenario
+        try:
+            doc = build_agreement(scenario, self.document.result, lang="zh")
+        except AgreementError as exc:
+            self.agreement_editor.set_agreement(None, scenario.agreement, problem=str(exc))
+            return
+        self.agreement_editor.set_agreement(doc, scenario.agreement)
 
     def _update_fingerprint(self) -> None:
         """The short fingerprint in the status bar; the full SHA-256 and what it proves in the tooltip."""
@@ -538,6 +587,8 @@ class MainWindow(QMainWindow):
         self.sources_action.setText(QCoreApplication.translate("MainWindow", "Data &Sources"))
         self.parties_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Parties"))
         self.parties_dock.toggleViewAction().setText(QCoreApplication.translate("MainWindow", "Parties Panel"))
+        self.agreement_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Agreement Articles"))
+        self.agreement_dock.toggleViewAction().setText(QCoreApplication.translate("MainWindow", "Agreement Articles"))
         for index, workspace in enumerate(self.workspaces):
             self.tabs.setTabText(index, workspace.title())
         for index in range(self.document.undo_stack.count()):

@@ -83,6 +83,17 @@ def take(folder: Path) -> list[Path]:
     finally:
         dialogs.show_info = shown_info
 
+    # The agreement panel, on the payment article
+    window.agreement_dock.show()
+    _settle(lambda: window.agreement_editor.articles.count() > 0)
+    editor = window.agreement_editor
+    for row in range(editor.articles.count()):
+        if editor.articles.item(row).text().startswith("第四条"):
+            editor.articles.setCurrentRow(row)
+    _settle()
+    saved.append(_save(window, folder, "agreement-panel-zh.png"))
+    window.agreement_dock.hide()
+
     window.set_language("en")
     _settle()
     saved.append(_save(window, folder, "main-window-en.png"))

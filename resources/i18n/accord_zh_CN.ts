@@ -227,6 +227,22 @@
         <translation>重命名情景</translation>
     </message>
     <message>
+        <source>reword article</source>
+        <translation>修改条款措辞</translation>
+    </message>
+    <message>
+        <source>restore article wording</source>
+        <translation>恢复条款默认措辞</translation>
+    </message>
+    <message>
+        <source>confirm article numbers</source>
+        <translation>确认条款数字</translation>
+    </message>
+    <message>
+        <source>change print options</source>
+        <translation>修改打印选项</translation>
+    </message>
+    <message>
         <source>edit</source>
         <translation>编辑</translation>
     </message>
@@ -375,6 +391,10 @@
     <message>
         <source>Check the value of “%1” and try again.</source>
         <translation>请检查“%1”的值后重试。</translation>
+    </message>
+    <message>
+        <source>Correct the wording of the article and apply it again.</source>
+        <translation>请修改条款措辞后再次采用。</translation>
     </message>
     <message>
         <source>Fingerprint %1</source>
@@ -551,6 +571,10 @@ Two printouts with the same fingerprint carry the same numbers.</source>
     <message>
         <source>Parties Panel</source>
         <translation>参与方面板</translation>
+    </message>
+    <message>
+        <source>Agreement Articles</source>
+        <translation>协议条款</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
