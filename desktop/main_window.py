@@ -7,7 +7,6 @@ document's undo stack. Every dialog goes through :mod:`.dialogs`.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import shiboken6
@@ -429,25 +428,20 @@ class MainWindow(QMainWindow):
 
     # --- exports ---------------------------------------------------------------------------------
 
-    @staticmethod
-    def pdf_engine_available() -> bool:
-        """The agreement engine is built in parallel; until it lands the action explains itself."""
-        return importlib.util.find_spec("chengyu_accord.desktop.export") is not None
-
     def export_pdf(self) -> None:
-        if not self.pdf_engine_available():
-            dialogs.show_info(
-                self,
-                QCoreApplication.translate("MainWindow", "Export PDF"),
-                QCoreApplication.translate(
-                    "MainWindow", "The agreement PDF export is not available yet in this version."
-                ),
-            )
-            return
+        """Export the draft agreement (PDF to print, DOCX for comment rounds) off the GUI thread."""
         suggested = str(Path(self.preferences.last_dir) / f"{self.document.scenario.title}.pdf")
-        path = dialogs.ask_save_path(self, suggested, QCoreApplication.translate("MainWindow", "PDF document (*.pdf)"))
+        file_filter = ";;".join(
+            (
+                QCoreApplication.translate("MainWindow", "PDF document (*.pdf)"),
+                QCoreApplication.translate("MainWindow", "Word document for comments (*.docx)"),
+            )
+        )
+        path = dialogs.ask_save_path(self, suggested, file_filter)
         if path is None:
             return
+        if path.suffix.lower() not in (".pdf", ".docx"):
+            path = path.with_name(path.name + ".pdf")
         job = ExportJob(self.document.scenario, path, "zh" if self.language.language == "zh_CN" else "en")
         job.signals.finished.connect(self._on_export_finished)
         job.signals.failed.connect(self._on_export_failed)
@@ -578,7 +572,7 @@ class MainWindow(QMainWindow):
         self.open_action.setText(QCoreApplication.translate("MainWindow", "&Open…"))
         self.save_action.setText(QCoreApplication.translate("MainWindow", "&Save"))
         self.save_as_action.setText(QCoreApplication.translate("MainWindow", "Save &As…"))
-        self.export_pdf_action.setText(QCoreApplication.translate("MainWindow", "Export Agreement &PDF…"))
+        self.export_pdf_action.setText(QCoreApplication.translate("MainWindow", "Export &Agreement (PDF/Word)…"))
         self.export_png_action.setText(QCoreApplication.translate("MainWindow", "Export Chart as PNG…"))
         self.export_svg_action.setText(QCoreApplication.translate("MainWindow", "Export Chart as SVG…"))
         self.copy_chart_action.setText(QCoreApplication.translate("MainWindow", "Copy Chart"))

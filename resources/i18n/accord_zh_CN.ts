@@ -429,16 +429,12 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <source>Export PDF</source>
-        <translation>导出 PDF</translation>
-    </message>
-    <message>
-        <source>The agreement PDF export is not available yet in this version.</source>
-        <translation>此版本尚不能导出协议 PDF。</translation>
-    </message>
-    <message>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word document for comments (*.docx)</source>
+        <translation>供征求意见的Word文档 (*.docx)</translation>
     </message>
     <message>
         <source>Exporting the agreement…</source>
@@ -537,8 +533,8 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>另存为(&amp;A)……</translation>
     </message>
     <message>
-        <source>Export Agreement &amp;PDF…</source>
-        <translation>导出协议 PDF(&amp;P)……</translation>
+        <source>Export &amp;Agreement (PDF/Word)…</source>
+        <translation>导出协议（PDF/Word）(&amp;A)…</translation>
     </message>
     <message>
         <source>Export Chart as PNG…</source>

@@ -267,12 +267,15 @@ def test_opening_a_file_from_the_command_line(tmp_path, make_window):
     assert window.document.path == path
 
 
-def test_export_pdf_reports_when_the_engine_is_missing(window, monkeypatch):
-    shown = []
-    monkeypatch.setattr(type(window), "pdf_engine_available", staticmethod(lambda: False))
-    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_export_agreement_writes_the_file_off_the_gui_thread(qtbot, window, monkeypatch, tmp_path, suffix):
+    target = tmp_path / f"草案{suffix}"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: target)
     window.export_pdf_action.trigger()
-    assert shown
+    assert not window.export_pdf_action.isEnabled()  # busy while the worker renders
+    qtbot.waitUntil(window.export_pdf_action.isEnabled, timeout=30_000)
+    assert target.read_bytes()[:4] == (b"%PDF" if suffix == ".pdf" else b"PK\x03\x04")
+    assert str(target) in window.statusBar().currentMessage()
 
 
 def test_export_pdf_runs_in_a_worker_and_reports_errors(qtbot, window, monkeypatch, tmp_path):
@@ -286,7 +289,6 @@ def test_export_pdf_runs_in_a_worker_and_reports_errors(qtbot, window, monkeypat
 
     fake.render_agreement = render_agreement
     monkeypatch.setitem(sys.modules, "chengyu_accord.desktop.export", fake)
-    monkeypatch.setattr(type(window), "pdf_engine_available", staticmethod(lambda: True))
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: tmp_path / "a.pdf")
     errors = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, what, todo, details=(): errors.append(what))
