@@ -65,6 +65,22 @@ application.exec()
 )
 
 
+ACCORD_CHART = f"""
+import tempfile
+from pathlib import Path
+from chengyu_accord.desktop import app as accord
+application = accord.create_application()
+window = accord.launch(recovery_folder=Path(tempfile.mkdtemp()))
+
+def drawn():
+    print("{MARKER}", flush=True)
+    application.quit()
+
+window.current_chart().plot_ready.connect(drawn)
+application.exec()
+"""
+
+
 def time_once(script: str, env: dict[str, str]) -> tuple[float, str]:
     """Seconds from spawning ``python -c script`` to its first-paint marker, and what it reported."""
     start = time.perf_counter()
@@ -90,13 +106,15 @@ def run() -> Section:
         env.update(XDG_CONFIG_HOME=str(Path(home) / "config"), XDG_DATA_HOME=str(Path(home) / "data"))
         time_once(FLOOR, env)  # warm the disk cache once; not counted
         time_once(ACCORD, env)
-        floor, accord, reported = [], [], ""
+        floor, accord, charted, reported = [], [], [], ""
         for _ in range(RUNS):
             floor.append(time_once(FLOOR, env)[0])
             seconds, reported = time_once(ACCORD, env)
             accord.append(seconds)
+            charted.append(time_once(ACCORD_CHART, env)[0])
     f_med, f_min, f_max = summary(floor)
     a_med, a_min, a_max = summary(accord)
+    c_med, c_min, c_max = summary(charted)
     ratio = a_med / f_med
     passed = ratio <= TARGET_RATIO
     lines = [
@@ -106,11 +124,13 @@ def run() -> Section:
         "|---|---|---|---|",
         f"| floor: bare QApplication + empty QMainWindow | {f_med:.3f} s | {f_min:.3f} s | {f_max:.3f} s |",
         f"| Accord main window, default scenario, parties listed | {a_med:.3f} s | {a_min:.3f} s | {a_max:.3f} s |",
+        f"| … and its bar chart drawn (pyqtgraph loaded) | {c_med:.3f} s | {c_min:.3f} s | {c_max:.3f} s |",
         "",
         f"Ratio of medians: **{ratio:.1f}×** the floor (target: within {TARGET_RATIO:.0f}×) — "
         + ("met." if passed else "**not met**."),
         f"At first paint Accord reported: {reported} (table rows include the total row).",
-        "The chart (pyqtgraph) is built right after the first paint, so it is not in this figure.",
+        "The chart (pyqtgraph, ~0.2 s to import) is built right after the first paint; the third row says when "
+        "it is on screen.",
     ]
     return Section("Start-up", "\n".join(lines), passed)
 

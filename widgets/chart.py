@@ -23,7 +23,7 @@ class ChartWidget(QWidget):
     """A horizontal bar chart (one bar per party) with PNG/SVG/clipboard export."""
 
     plot_ready = Signal()
-    """Emitted once the pyqtgraph plot exists (after the first show)."""
+    """Emitted once the pyqtgraph plot exists (right after the first paint)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +34,7 @@ class ChartWidget(QWidget):
         self._bars = None
         self._texts: list = []
         self._message = ""
+        self._build_scheduled = False
         self._layout = QStackedLayout(self)
         self._placeholder = QLabel(self)
         self._placeholder.setObjectName("chart_message")
@@ -47,13 +48,16 @@ class ChartWidget(QWidget):
     def ready(self) -> bool:
         return self._plot is not None
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._plot is None:
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # pyqtgraph takes ~0.2 s to import: build the plot once the first frame is on screen, not before it
+        # (a timer started on show can fire before the window's first paint and delay it).
+        super().paintEvent(event)
+        if self._plot is None and not self._build_scheduled:
+            self._build_scheduled = True
             QTimer.singleShot(0, self.build_plot)
 
     def build_plot(self) -> None:
-        """Import pyqtgraph and create the plot (idempotent; normally called right after the first show)."""
+        """Import pyqtgraph and create the plot (idempotent; normally called right after the first paint)."""
         if self._plot is not None:
             return
         import pyqtgraph as pg
