@@ -86,57 +86,53 @@ class RestoreAgreementSettings:
         return RestoreAgreementSettings(scenario.agreement)
 
 
+class _AgreementEdit:
+    """Agreement edits change only the settings, so the settings before the edit undo it."""
+
+    structural: ClassVar[bool] = True
+
+    def inverse(self, scenario: Scenario) -> RestoreAgreementSettings:
+        return RestoreAgreementSettings(scenario.agreement)
+
+
 @dataclass(frozen=True)
-class SetArticleText:
+class SetArticleText(_AgreementEdit):
     """Reword an article (a template with placeholders); the default wording removes the edit."""
 
     key: str
     text: str
-    structural: ClassVar[bool] = True
 
     def apply(self, scenario: Scenario) -> Scenario:
         return with_article_edit(scenario, self.key, self.text)
 
-    def inverse(self, scenario: Scenario) -> RestoreAgreementSettings:
-        return RestoreAgreementSettings(scenario.agreement)
-
 
 @dataclass(frozen=True)
-class ResetArticle:
+class ResetArticle(_AgreementEdit):
     """Put an article back to its default wording."""
 
     key: str
-    structural: ClassVar[bool] = True
 
     def apply(self, scenario: Scenario) -> Scenario:
         return reset_article_edit(scenario, self.key)
 
-    def inverse(self, scenario: Scenario) -> RestoreAgreementSettings:
-        return RestoreAgreementSettings(scenario.agreement)
-
 
 @dataclass(frozen=True)
-class ConfirmArticle:
+class ConfirmArticle(_AgreementEdit):
     """Confirm that an edited article still reads right with the current numbers."""
 
     key: str
-    structural: ClassVar[bool] = True
 
     def apply(self, scenario: Scenario) -> Scenario:
         return confirm_article_edit(scenario, self.key)
 
-    def inverse(self, scenario: Scenario) -> RestoreAgreementSettings:
-        return RestoreAgreementSettings(scenario.agreement)
-
 
 @dataclass(frozen=True)
-class SetPrintOptions:
+class SetPrintOptions(_AgreementEdit):
     """The draft label, the watermark and capital-letter amounts of the printed agreement."""
 
     draft_label: DraftLabel
     watermark: bool
     capital_amounts: bool
-    structural: ClassVar[bool] = True
 
     def apply(self, scenario: Scenario) -> Scenario:
         settings = AgreementSettings.model_validate(
@@ -148,6 +144,3 @@ class SetPrintOptions:
             }
         )
         return scenario.model_copy(update={"agreement": settings})
-
-    def inverse(self, scenario: Scenario) -> RestoreAgreementSettings:
-        return RestoreAgreementSettings(scenario.agreement)
