@@ -266,6 +266,17 @@ class MainWindow(QMainWindow):
         answer = dialogs.ask_custom_party(self, provinces)
         if answer is None:
             return
+        missing = _missing_glyphs(answer.name_zh + answer.name_en)
+        if missing:
+            listed = "、".join(f"“{ch}” (U+{ord(ch):04X})" for ch in missing)
+            dialogs.show_error(
+                self,
+                QCoreApplication.translate("MainWindow", "No font can print these characters: %1").replace(
+                    "%1", listed
+                ),
+                QCoreApplication.translate("MainWindow", "Write the name without them (the agreement must print it)."),
+            )
+            return
         taken = {p.id for p in self.document.scenario.parties}
         number = 1
         while f"custom-{number}" in taken:

@@ -397,6 +397,14 @@
         <translation>请修改条款措辞后再次采用。</translation>
     </message>
     <message>
+        <source>No font can print these characters: %1</source>
+        <translation>以下字符没有字体可以打印：%1</translation>
+    </message>
+    <message>
+        <source>Write the name without them (the agreement must print it).</source>
+        <translation>请改写名称，去掉这些字符（协议必须能打印该名称）。</translation>
+    </message>
+    <message>
         <source>Fingerprint %1</source>
         <translation>数字指纹 %1</translation>
     </message>

@@ -163,6 +163,19 @@ def test_add_custom_party_through_the_dialog(qtbot, window, monkeypatch):
     assert party.id.startswith("custom-")
 
 
+def test_a_party_name_no_font_can_print_is_refused_naming_the_character(qtbot, window, monkeypatch):
+    before = window.document.scenario
+    monkeypatch.setattr(
+        dialogs, "ask_custom_party", lambda *a: dialogs.CustomPartyInput("新区\U0001f9ea", "", "Sichuan")
+    )
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, what, todo, details=(): errors.append(what))
+    qtbot.mouseClick(window.parties_panel.add_button, Qt.MouseButton.LeftButton)
+    assert window.document.scenario == before
+    assert len(errors) == 1
+    assert "U+1F9EA" in errors[0]
+
+
 def test_save_open_and_recent_files(qtbot, window, tmp_path, monkeypatch):
     target = tmp_path / "mine.json"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: target)
