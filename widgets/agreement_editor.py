@@ -10,7 +10,7 @@ into undoable edits and hands back the new document.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
@@ -54,6 +54,7 @@ class AgreementEditorWidget(QWidget):
         self._glyph_check = glyph_check
         self._doc: AgreementDoc | None = None
         self._problem: str = ""
+        self._party_names: dict[str, str] = {}
         self._build()
         self.retranslate()
 
@@ -151,10 +152,20 @@ class AgreementEditorWidget(QWidget):
 
     # --- model -> view --------------------------------------------------------------------------
 
-    def set_agreement(self, doc: AgreementDoc | None, settings: AgreementSettings, problem: str = "") -> None:
-        """Show ``doc`` (the Chinese agreement); ``problem`` explains why there is none (e.g. a missing figure)."""
+    def set_agreement(
+        self,
+        doc: AgreementDoc | None,
+        settings: AgreementSettings,
+        problem: str = "",
+        party_names: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show ``doc`` (the Chinese agreement); ``problem`` explains why there is none (e.g. a missing figure).
+
+        ``party_names`` (party id → name) lets the list of bound numbers say whose amount each placeholder is.
+        """
         self._doc = doc
         self._problem = problem
+        self._party_names = dict(party_names or {})
         for widget, value in (
             (self.draft_label, settings.draft_label),
             (self.watermark, settings.watermark),
@@ -217,10 +228,22 @@ class AgreementEditorWidget(QWidget):
         self.heading.setText(f"{article.label}　{article.heading}" if article else self._problem)
         self.placeholders.clear()
         for name, value in sorted(article.bound_values.items()) if article else ():
-            entry = QListWidgetItem(f"{{{name}}}  =  {value}")
+            entry = QListWidgetItem(f"{self._describe_placeholder(name)}  =  {value}    {{{name}}}")
             entry.setData(PLACEHOLDER_ROLE, "{" + name + "}")
             self.placeholders.addItem(entry)
         self._on_template_changed()
+
+    def _describe_placeholder(self, name: str) -> str:
+        """Whose number a placeholder is, in words: ``amount:500112`` → 渝北区 · 分担金额."""
+        kind, _, party_id = name.partition(":")
+        what = {
+            "total": self.tr("Total amount"),
+            "total_capital": self.tr("Total amount in capital numerals"),
+            "amount": self.tr("amount"),
+            "share": self.tr("share"),
+            "amount_capital": self.tr("amount in capital numerals"),
+        }.get(kind, kind)
+        return f"{self._party_names.get(party_id, party_id)} · {what}" if party_id else what
 
     # --- view -> requests -----------------------------------------------------------------------
 

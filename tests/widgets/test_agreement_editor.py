@@ -18,7 +18,9 @@ PAYMENT = "items.i.payment"
 def editor(qtbot, scenario):
     widget = AgreementEditorWidget(glyph_check=lambda text: [ch for ch in text if ch == "\U0001f9ea"])
     qtbot.addWidget(widget)
-    widget.set_agreement(build_agreement(scenario), scenario.agreement)
+    widget.set_agreement(
+        build_agreement(scenario), scenario.agreement, party_names={p.id: p.name_zh for p in scenario.parties}
+    )
     widget.show()
     return widget
 
@@ -65,6 +67,12 @@ def test_a_character_no_font_can_print_is_named_when_entered(qtbot, editor):
     type_text(editor.template, "试管\U0001f9ea")
     assert "U+1F9EA" in editor.status.text()
     assert not editor.apply_button.isEnabled()
+
+
+def test_bound_numbers_say_whose_they_are(editor):
+    select(editor, PAYMENT)
+    texts = [editor.placeholders.item(i).text() for i in range(editor.placeholders.count())]
+    assert any(t.startswith("甲市 · ") and "{amount:a}" in t for t in texts), texts
 
 
 def test_double_clicking_a_bound_number_inserts_its_placeholder(qtbot, editor):
