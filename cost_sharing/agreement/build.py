@@ -577,14 +577,19 @@ def proportional_articles(context: BuildContext, item: ProportionalSplit, result
     )
     sources = []
     if item.basis != "weights":
+        # parties sharing one source are named together, in party order, before it
+        by_source: dict[str, list[str]] = {}
         for p in parties:
             figure = p.figure(item.basis)
             if figure is not None and figure.source:
-                sources.append(f"{names[p.id]}：{figure.source}" if zh else f"{names[p.id]}: {figure.source}")
+                by_source.setdefault(figure.source, []).append(names[p.id])
+        for source, named in by_source.items():
+            who = "、".join(named) if zh else ", ".join(named)
+            sources.append(f"{who}：{source}" if zh else f"{who}: {source}")
     source_paragraphs: list[Paragraph] = []
-    if sources:
-        heading = "数据来源：" if zh else "Sources: "
-        source_paragraphs.append((Run(heading + ("；".join(sources) if zh else "; ".join(sources))),))
+    if sources:  # a heading line, then one line per source
+        source_paragraphs.append((Run("数据来源：" if zh else "Sources:"),))
+        source_paragraphs.extend((Run(line),) for line in sources)
     annex_title = f"{subject_title}分担测算表" if zh else f"Calculation of the shares: {subject_title}"
     return ItemSection(
         subject=subject,

@@ -14,7 +14,7 @@ from chengyu_accord.cost_sharing.agreement.build import AgreementError, build_ag
 from chengyu_accord.cost_sharing.agreement.model import AgreementDoc
 from chengyu_accord.cost_sharing.scenario import Scenario
 
-from .fonts import FontError, describe_char, find_font, missing_glyphs
+from .fonts import FontError, describe_char, font_set, missing_glyphs
 
 FORMATS = (".pdf", ".docx")
 
@@ -24,14 +24,14 @@ class ExportError(Exception):
 
 
 def check_glyphs(doc: AgreementDoc) -> None:
-    """Refuse to print a character the embedded font cannot draw (it would come out as a box)."""
+    """Refuse to print a character no available font can draw (it would come out as a box)."""
     missing: list[str] = []
     for text in doc.texts():
         missing.extend(c for c in missing_glyphs(text) if c not in missing)
     if missing:
-        font = find_font().name
+        fonts = " or ".join(c.name for c in font_set().used)
         named = ", ".join(describe_char(c) for c in missing)
-        raise ExportError(f"the font {font} cannot draw {named}; replace or remove these characters")
+        raise ExportError(f"no font ({fonts}) can draw {named}; replace or remove these characters")
 
 
 def render_agreement(scenario: Scenario, output: Path, *, lang: str = "zh", draft_label: str | None = None) -> Path:

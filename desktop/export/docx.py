@@ -1,8 +1,11 @@
 """The draft agreement as DOCX for comment rounds in Word or WPS: same articles, same tables.
 
 The page is set up like the PDF (A4, 37/28 mm margins, 16 pt body at a fixed 29 pt
-line pitch, 22 pt title); Word's own fonts stand in for the embedded one, 仿宋 for the
-body and 黑体 for headings, as offices expect. Markers for edited articles are red.
+line pitch, 22 pt title). Fonts go by role as in the PDF, but only by name: Word or WPS
+substitutes on the reader's machine — East Asian text in 仿宋 (FangSong) for the body and
+tables, 黑体 (SimHei) for headings and table headers, 方正小标宋简体 for the title; Latin
+text in Times New Roman. The font table gives each Chinese name its English alternative
+name, so an English-language Windows finds the same fonts. Markers for edited articles are red.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 from chengyu_accord.cost_sharing.agreement.model import AgreementDoc, Run
 from chengyu_accord.cost_sharing.agreement.model import Paragraph as RunParagraph
@@ -23,20 +28,47 @@ BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"
 TITLE_FONT = "方正小标宋简体"
 LATIN_FONT = "Times New Roman"
+ALT_NAMES = {BODY_FONT: "FangSong", HEADING_FONT: "SimHei", TITLE_FONT: "FZXiaoBiaoSong-B05S"}
+"""The English names Word also matches (fontTable ``w:altName``)."""
 LINE_PITCH = Pt(28.95)
 MARKER = RGBColor(0xB0, 0x00, 0x00)
+
+
+def _east_asian(properties, name: str) -> None:
+    """Set the East Asian font of a run's or style's properties (``w:rFonts/@w:eastAsia``)."""
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = properties.makeelement(qn("w:rFonts"), {})
+        properties.insert(0, fonts)
+    fonts.set(qn("w:eastAsia"), name)
+    fonts.set(qn("w:hint"), "eastAsia")
 
 
 def _font(run, name: str, size: float, *, bold: bool = False) -> None:
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.name = LATIN_FONT
-    properties = run._element.get_or_add_rPr()
-    fonts = properties.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = properties.makeelement(qn("w:rFonts"), {})
-        properties.append(fonts)
-    fonts.set(qn("w:eastAsia"), name)
+    _east_asian(run._element.get_or_add_rPr(), name)
+
+
+def _declare_fonts(word: Document) -> None:
+    """List the Chinese fonts in the font table with their English names, as Chinese Word does."""
+    part = next(r.target_part for r in word.part.rels.values() if r.reltype.endswith("/fontTable"))
+    table = parse_xml(part.blob)
+    known = {font.get(qn("w:name")) for font in table.findall(qn("w:font"))}
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    for name, alt in ALT_NAMES.items():
+        if name in known:
+            continue
+        family = "modern" if name == BODY_FONT else "roman" if name == TITLE_FONT else "auto"
+        table.append(
+            parse_xml(
+                f'<w:font xmlns:w="{w}" w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+                f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
+            )
+        )
+    # a plain part: python-docx keeps the font table as bytes
+    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 class _Writer:
@@ -44,6 +76,10 @@ class _Writer:
         self.doc = doc
         self.zh = doc.lang == "zh"
         self.word = Document()
+        _declare_fonts(self.word)
+        normal = self.word.styles["Normal"]  # anything not set by role: body font
+        normal.font.name = LATIN_FONT
+        _east_asian(normal.element.get_or_add_rPr(), BODY_FONT)
         section = self.word.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.left_margin = Mm(37), Mm(28)
@@ -136,7 +172,7 @@ class _Writer:
             self.paragraph((Run(doc.signing_place),), indent=False)
         for appendix in doc.appendices:
             self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            self.paragraph((Run(appendix.label),), indent=False, font=HEADING_FONT)
+            self.paragraph((Run(appendix.label),), indent=False, font=HEADING_FONT)  # 附件1 in 黑体
             self.paragraph((Run(appendix.title),), indent=False, align=center, size=22, font=TITLE_FONT)
             for paragraph in appendix.paragraphs:
                 self.paragraph(paragraph)

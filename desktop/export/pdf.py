@@ -7,6 +7,11 @@ Everything else (title, tables, chart, signatures) is a platypus flowable follow
 :class:`GridRealign`, which puts the next line back on the grid. Page numbers, the
 footer (fingerprint, version, data vintage), the draft notice and the watermark are
 drawn once the page count is known. All user text is printed literally.
+
+Fonts go by role (``fonts.SONG`` for the body and tables, ``fonts.HEI`` for the title and
+headings; see resources/pdf_styles). Every character is drawn with its role's font, or with
+the fallback font when the role font lacks it: ``GridText`` picks the font per character,
+paragraphs get ``<font name=…>`` runs and the page decorations and chart draw one string per run.
 """
 
 from __future__ import annotations
@@ -48,7 +53,7 @@ from chengyu_accord.cost_sharing.agreement.model import AgreementDoc, BarChart, 
 from chengyu_accord.cost_sharing.agreement.model import Paragraph as RunParagraph
 from chengyu_accord.cost_sharing.agreement.model import Table as DocTable
 
-from .fonts import FONT_ALIAS, register_font
+from .fonts import SONG, font_set, register_fonts
 
 rl_config.invariant = 1  # same input, same bytes: no creation date or random document id
 
@@ -56,8 +61,48 @@ NO_LINE_START = frozenset("，。、；：？！）】〕」』”’》…—%,
 NO_LINE_END = frozenset("（【〔「『“‘《([{")
 MAX_STRETCH = 0.25
 """Largest extra space between characters (in ems) that justification may add."""
-FAKE_BOLD_WIDTH = 0.45
-"""Stroke width that thickens the single embedded font for headings (no bold face exists)."""
+
+
+def role_font(role: str) -> str:
+    """The reportlab font name of a role (``song`` or ``hei``)."""
+    return font_set().roles[role].alias
+
+
+def text_width(text: str, role: str, size: float) -> float:
+    """The natural width of ``text`` drawn in ``role``, each character in the font that draws it."""
+    return sum(stringWidth(piece, alias, size) for alias, piece in font_set().runs(text, role))
+
+
+def markup(text: str, role: str) -> str:
+    """``text`` as paragraph markup: escaped, and characters the role font lacks in a fallback ``<font>`` run."""
+    own = role_font(role)
+    return "".join(
+        escape(piece) if alias == own else f'<font name="{alias}">{escape(piece)}</font>'
+        for alias, piece in font_set().runs(text, role)
+    )
+
+
+def draw_runs(canvas: Canvas, x: float, y: float, text: str, role: str, size: float, anchor: str = "start") -> None:
+    """Draw ``text`` on the canvas run by run (a font change per fallback run); ``anchor`` start, end or middle."""
+    runs = font_set().runs(text, role)
+    width = sum(stringWidth(piece, alias, size) for alias, piece in runs)
+    x -= {"start": 0.0, "end": width, "middle": width / 2}[anchor]
+    for alias, piece in runs:
+        canvas.setFont(alias, size)
+        canvas.drawString(x, y, piece)
+        x += stringWidth(piece, alias, size)
+
+
+def strings(x: float, y: float, text: str, role: str, size: float, anchor: str = "start") -> list[String]:
+    """Chart strings for ``text``, one per font run, laid out as one string anchored at ``x``."""
+    runs = font_set().runs(text, role)
+    width = sum(stringWidth(piece, alias, size) for alias, piece in runs)
+    x -= {"start": 0.0, "end": width, "middle": width / 2}[anchor]
+    shapes = []
+    for alias, piece in runs:
+        shapes.append(String(x, y, piece, fontName=alias, fontSize=size))
+        x += stringWidth(piece, alias, size)
+    return shapes
 
 
 def load_style() -> dict[str, Any]:
@@ -111,9 +156,9 @@ class Geometry:
 
 @dataclass(frozen=True)
 class CharStyle:
-    """How a run is drawn: fake bold for headings, colour for review markers."""
+    """How a character is drawn: the font (role font or fallback) and a colour for review markers."""
 
-    bold: bool = False
+    font: str
     colour: str | None = None
 
 
@@ -160,7 +205,7 @@ class GridText(Flowable):
         chars: int,
         indent_chars: float = 2,
         align: str = "justify",
-        base: CharStyle = CharStyle(),
+        role: str = SONG,
         marker_colour: str = "#b00000",
         lines: list[_Line] | None = None,
     ) -> None:
@@ -171,16 +216,18 @@ class GridText(Flowable):
         self.chars_per_line = chars
         self.indent_chars = indent_chars
         self.align = align
-        self.base = base
+        self.role = role
         self.marker_colour = marker_colour
         self._lines = lines
         self._width = 0.0
 
     def _styled_chars(self) -> list[tuple[str, CharStyle]]:
+        fonts = font_set()
         chars: list[tuple[str, CharStyle]] = []
         for run in self.runs:
-            style = CharStyle(self.base.bold, self.marker_colour) if run.marker else self.base
-            chars.extend((c, style) for c in run.text.replace("\n", " "))
+            colour = self.marker_colour if run.marker else None
+            for char in run.text.replace("\n", " "):
+                chars.append((char, CharStyle(fonts.alias_for(self.role, char), colour)))
         return chars
 
     def _break(self, width: float) -> list[_Line]:
@@ -193,7 +240,7 @@ class GridText(Flowable):
         capacity = (width - indent) / scale
 
         def natural(token: list[tuple[str, CharStyle]]) -> float:
-            return sum(stringWidth(c, FONT_ALIAS, self.size) for c, _ in token)
+            return sum(stringWidth(c, style.font, self.size) for c, style in token)
 
         for token in _tokens(self._styled_chars()):
             token_width = natural(token)
@@ -254,7 +301,7 @@ class GridText(Flowable):
             chars=self.chars_per_line,
             indent_chars=self.indent_chars,
             align=self.align,
-            base=self.base,
+            role=self.role,
             marker_colour=self.marker_colour,
             lines=lines,
         )
@@ -266,12 +313,12 @@ class GridText(Flowable):
         canvas = self.canv
         width = self._width
         pitch = width / self.chars_per_line
-        ascent = _ascent() * self.size
+        ascent = _ascent(role_font(SONG)) * self.size  # the body font's: every role's baselines share the grid
         for index, line in enumerate(self._lines):
             if not line.chars:
                 continue
             baseline = len(self._lines) * self.leading - index * self.leading - ascent
-            natural = sum(stringWidth(c, FONT_ALIAS, self.size) for c, _ in line.chars)
+            natural = sum(stringWidth(c, style.font, self.size) for c, style in line.chars)
             count = len(line.chars)
             space = pitch - self.size
             span = width - line.indent
@@ -287,14 +334,10 @@ class GridText(Flowable):
             elif self.align == "right":
                 x = width - drawn
             text = canvas.beginText(x, baseline)
-            text.setFont(FONT_ALIAS, self.size)
             text.setCharSpace(space)
             for segment, style in _segments(line.chars):
+                text.setFont(style.font, self.size)  # the role font, or the fallback for what it lacks
                 text.setFillColor(colors.HexColor(style.colour) if style.colour else colors.black)
-                if style.bold:
-                    canvas.setStrokeColor(colors.HexColor(style.colour) if style.colour else colors.black)
-                    canvas.setLineWidth(FAKE_BOLD_WIDTH)
-                text.setTextRenderMode(2 if style.bold else 0)
                 text.textOut(segment)
             canvas.drawText(text)
 
@@ -309,11 +352,11 @@ def _segments(chars: list[tuple[str, CharStyle]]) -> list[tuple[str, CharStyle]]
     return segments
 
 
-def _ascent() -> float:
+def _ascent(font: str) -> float:
     """The font's ascent as a fraction of the size: glyph tops sit on the line's upper edge."""
     from reportlab.pdfbase.pdfmetrics import getFont
 
-    return getFont(FONT_ALIAS).face.ascent / 1000
+    return getFont(font).face.ascent / 1000
 
 
 class GridRealign(Flowable):
@@ -344,7 +387,7 @@ def _decorating_canvas(doc: AgreementDoc, style: dict[str, Any], geometry: Geome
 
     class DecoratingCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["initialFontName"] = FONT_ALIAS  # else an unembedded Helvetica is referenced
+            kwargs["initialFontName"] = role_font(SONG)  # else an unembedded Helvetica is referenced
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
@@ -367,30 +410,30 @@ def _decorate(canvas: Canvas, doc: AgreementDoc, style: dict[str, Any], geometry
     canvas.saveState()
     page_width, _ = A4
     # page number "— N —", 7 mm below the type area; odd pages right, even pages left, one character in
-    size = styles["page_number"]["size"]
+    spec = styles["page_number"]
+    size = spec["size"]
     text = f"— {number} —"
     baseline = geometry.bottom - geometry.number_gap - size * 0.8
-    canvas.setFont(FONT_ALIAS, size)
     canvas.setFillColor(colors.black)
     if number % 2:
-        canvas.drawRightString(geometry.left + geometry.width - size, baseline, text)
+        draw_runs(canvas, geometry.left + geometry.width - size, baseline, text, spec["font"], size, "end")
     else:
-        canvas.drawString(geometry.left + size, baseline, text)
+        draw_runs(canvas, geometry.left + size, baseline, text, spec["font"], size)
     # footer: full fingerprint, version and data vintage, small and below the page number
-    canvas.setFont(FONT_ALIAS, styles["footer"]["size"])
+    footer = styles["footer"]
     canvas.setFillColor(colors.Color(0.3, 0.3, 0.3))
     for line, y in zip(doc.footer_lines(), geometry.footer_baselines, strict=True):
-        canvas.drawString(geometry.left, y, line)
+        draw_runs(canvas, geometry.left, y, line, footer["font"], footer["size"])
     # draft notice above the type area
-    canvas.setFont(FONT_ALIAS, styles["header"]["size"])
-    canvas.drawRightString(geometry.left + geometry.width, A4[1] - geometry.header_baseline, doc.notices[-1])
+    header = styles["header"]
+    top = A4[1] - geometry.header_baseline
+    draw_runs(canvas, geometry.left + geometry.width, top, doc.notices[-1], header["font"], header["size"], "end")
     if doc.watermark:
         mark = styles["watermark"]
-        canvas.setFont(FONT_ALIAS, mark["size"])
         canvas.setFillColor(colors.Color(mark["grey"], mark["grey"], mark["grey"]), alpha=mark["alpha"])
         canvas.translate(page_width / 2, A4[1] / 2)
         canvas.rotate(mark["angle"])
-        canvas.drawCentredString(0, 0, doc.watermark)
+        draw_runs(canvas, 0, 0, doc.watermark, mark["font"], mark["size"], "middle")
     canvas.restoreState()
 
 
@@ -412,7 +455,9 @@ class _Story:
         self.story: list[Flowable] = []
 
     # text helpers
-    def text(self, runs: RunParagraph, *, indent: float = 2, bold: bool = False, align: str = "justify") -> None:
+    def text(self, runs: RunParagraph, *, indent: float = 2, heading: bool = False, align: str = "justify") -> None:
+        """Body text (``song``) or a heading (``hei``): on the grid in Chinese, a paragraph in English."""
+        role = self.styles["heading" if heading else "body" if self.zh else "en_body"]["font"]
         if self.zh:
             self.story.append(
                 GridText(
@@ -422,7 +467,7 @@ class _Story:
                     chars=self.geometry.chars,
                     indent_chars=indent,
                     align=align,
-                    base=CharStyle(bold=bold),
+                    role=role,
                     marker_colour=self.marker,
                 )
             )
@@ -430,18 +475,17 @@ class _Story:
         alignment = {"justify": TA_JUSTIFY, "center": TA_CENTER, "left": TA_LEFT}.get(align, TA_JUSTIFY)
         style = ParagraphStyle(
             "en",
-            fontName=FONT_ALIAS,
+            fontName=role_font(role),
             fontSize=self.size,
             leading=self.leading,
             alignment=alignment,
             firstLineIndent=indent * self.size,
         )
-        markup = "".join(
-            f'<font color="{self.marker}">{escape(r.text)}</font>' if r.marker else escape(r.text) for r in runs
+        text = "".join(
+            f'<font color="{self.marker}">{markup(r.text, role)}</font>' if r.marker else markup(r.text, role)
+            for r in runs
         )
-        if bold:
-            markup = f"<b>{markup}</b>"
-        self.story.append(Paragraph(markup, style))
+        self.story.append(Paragraph(text, style))
 
     def blank(self, lines: int = 1) -> None:
         self.story.append(Spacer(1, lines * self.leading))
@@ -452,7 +496,7 @@ class _Story:
     def paragraph_style(self, key: str, **overrides: Any) -> ParagraphStyle:
         spec = self.styles[key]
         values = {
-            "fontName": FONT_ALIAS,
+            "fontName": role_font(spec["font"]),
             "fontSize": spec["size"],
             "leading": spec.get("leading", spec["size"] * 1.3),
             "wordWrap": "CJK" if self.zh else None,
@@ -460,11 +504,15 @@ class _Story:
         values.update(overrides)
         return ParagraphStyle(key, **values)
 
+    def para(self, text: str, key: str, **overrides: Any) -> Paragraph:
+        """A platypus paragraph of plain ``text`` in the style ``key``, fallback runs included."""
+        return Paragraph(markup(text, self.styles[key]["font"]), self.paragraph_style(key, **overrides))
+
     # the parts of the agreement
     def build(self) -> list[Flowable]:
         doc = self.doc
-        title_style = self.paragraph_style("title" if self.zh else "en_title", alignment=TA_CENTER)
-        self.story.append(Paragraph(f"<b>{escape(doc.title)}</b>", title_style))
+        title_key = "title" if self.zh else "en_title"
+        self.story.append(self.para(doc.title, title_key, alignment=TA_CENTER))
         self.realign()
         self.text((Run(doc.draft_line),), indent=0, align="center")
         if not self.zh:
@@ -477,7 +525,7 @@ class _Story:
             self.text(recital)
         for article in doc.articles:
             separator = "　" if self.zh else " "
-            self.text((Run(f"{article.label}{separator}{article.heading}"),), bold=True)
+            self.text((Run(f"{article.label}{separator}{article.heading}"),), heading=True)
             for paragraph in article.paragraphs:
                 self.text(paragraph)
             if article.table is not None:
@@ -488,18 +536,19 @@ class _Story:
         self.signatures()
         for appendix in doc.appendices:
             self.story.append(PageBreak())
-            self.text((Run(appendix.label),), indent=0, bold=True)
+            self.text((Run(appendix.label),), indent=0, heading=True)
             self.blank()
-            self.story.append(Paragraph(f"<b>{escape(appendix.title)}</b>", title_style))
+            self.story.append(self.para(appendix.title, title_key, alignment=TA_CENTER))
             self.realign()
             self.blank()
             for table in appendix.tables:
                 self.table(table)
             for chart in appendix.charts:
                 self.chart(chart)
-            note = self.paragraph_style("table", fontSize=10.5, leading=15, alignment=TA_JUSTIFY)
+            hang = 2 * self.styles["note"]["size"]  # a wrapped source line is indented under its parties
             for paragraph in appendix.paragraphs:  # sources and notes: small print under the figures
-                self.story.append(Paragraph(escape(plain(paragraph)), note))
+                note = self.para(plain(paragraph), "note", alignment=TA_JUSTIFY, leftIndent=hang, firstLineIndent=-hang)
+                self.story.append(note)
             self.realign()
         self.qr_code()
         return self.story
@@ -519,19 +568,17 @@ class _Story:
         self.blank()
 
     def table(self, table: DocTable) -> None:
-        cell = self.paragraph_style("table")
-        right = self.paragraph_style("table", alignment=2)
-        head = self.paragraph_style("table_header", alignment=TA_CENTER)
         numeric = table.numeric or (False,) * len(table.header)
-        self.story.append(Paragraph(escape(table.unit_note), self.paragraph_style("table", alignment=2)))
-        rows = [[Paragraph(f"<b>{escape(h)}</b>", head) for h in table.header]]
+        self.story.append(self.para(table.unit_note, "table", alignment=2))
+        rows = [[self.para(h, "table_header", alignment=TA_CENTER) for h in table.header]]
         body_rows = [*table.rows, *([table.total_row] if table.total_row else [])]
         for row in body_rows:
-            rows.append([Paragraph(escape(value), right if numeric[i] else cell) for i, value in enumerate(row)])
-        widths = _column_widths(table, self.geometry.width, self.styles["table"]["size"])
+            rows.append([self.para(value, "table", alignment=2 if numeric[i] else 0) for i, value in enumerate(row)])
+        spec = self.styles["table"]
+        widths = _column_widths(table, self.geometry.width, spec["size"], spec["font"])
         grid = Table(rows, colWidths=widths, repeatRows=1, hAlign="CENTER")
         commands = [
-            ("FONTNAME", (0, 0), (-1, -1), FONT_ALIAS),
+            ("FONTNAME", (0, 0), (-1, -1), role_font(spec["font"])),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
@@ -552,16 +599,18 @@ class _Story:
         width = self.geometry.width / 2
         chars = self.geometry.chars // 2
 
-        def line(text: str, *, bold: bool = False) -> Flowable:
+        role = self.styles["signature"]["font"]
+
+        def line(text: str) -> Flowable:
             if not self.zh:
-                return Paragraph(escape(text) or "&nbsp;", self.paragraph_style("en_body", leading=self.leading))
+                return Paragraph(markup(text, role) or "&nbsp;", self.paragraph_style("en_body", leading=self.leading))
             return GridText(
                 (Run(text),),
                 size=self.size,
                 leading=self.leading,
                 chars=chars,
                 indent_chars=0,
-                base=CharStyle(bold=bold),
+                role=role,
                 align="left",
             )
 
@@ -572,7 +621,7 @@ class _Story:
                 sep = "：" if self.zh else ": "
                 row.append(
                     [
-                        line(f"{block.role}{block.seal_label}{sep}", bold=True),
+                        line(f"{block.role}{block.seal_label}{sep}"),
                         line(block.party_name),
                         Spacer(1, self.leading * 2),
                         line(block.representative_label),
@@ -588,7 +637,7 @@ class _Story:
         grid.setStyle(
             TableStyle(
                 [
-                    ("FONTNAME", (0, 0), (-1, -1), FONT_ALIAS),
+                    ("FONTNAME", (0, 0), (-1, -1), role_font(role)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -611,18 +660,18 @@ class _Story:
             size,
             size,
             transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
-            initialFontName=FONT_ALIAS,
+            initialFontName=role_font(SONG),
         )
         drawing.add(widget)
-        caption_style = self.paragraph_style("table", fontSize=9, leading=12)
         caption = (
             "本稿数字指纹（SHA-256，与 chengyu fingerprint 输出一致）：" if self.zh else "Fingerprint (SHA-256): "
         ) + self.doc.fingerprint
-        table = Table([[drawing, Paragraph(escape(caption), caption_style)]], colWidths=[size + 4 * mm, None])
+        paragraph = self.para(caption, "note", fontSize=9, leading=12)
+        table = Table([[drawing, paragraph]], colWidths=[size + 4 * mm, None])
         table.setStyle(
             TableStyle(
                 [
-                    ("FONTNAME", (0, 0), (-1, -1), FONT_ALIAS),
+                    ("FONTNAME", (0, 0), (-1, -1), role_font(SONG)),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ]
@@ -632,13 +681,13 @@ class _Story:
         self.story.append(KeepTogether([table]))
 
 
-def _column_widths(table: DocTable, total: float, size: float) -> list[float]:
+def _column_widths(table: DocTable, total: float, size: float, role: str) -> list[float]:
     """Every column as wide as its widest cell (header wraps if need be); the party column takes the rest."""
     numeric = table.numeric or (False,) * len(table.header)
     rows = [*table.rows, *([table.total_row] if table.total_row else [])]
     padding = 12
     widths = [
-        max([stringWidth(row[i], FONT_ALIAS, size) for row in rows] + [2 * size, min(len(h), 6) * size]) + padding
+        max([text_width(row[i], role, size) for row in rows] + [2 * size, min(len(h), 6) * size]) + padding
         for i, h in enumerate(table.header)
     ]
     stretch = [i for i, value in enumerate(numeric) if not value and max(len(row[i]) for row in rows) > 2]
@@ -653,13 +702,15 @@ def _column_widths(table: DocTable, total: float, size: float) -> list[float]:
 
 def bar_chart_drawing(chart: BarChart, width: float, styles: dict[str, Any]) -> Drawing:
     """A horizontal bar chart of the amounts, drawn with reportlab graphics (vector, no Qt)."""
+    role = styles["chart"]["font"]
     count = len(chart.labels)
     bar_pitch = 20
     plot_height = max(count * bar_pitch, 40)
-    label_width = min(max(stringWidth(label, FONT_ALIAS, 10) for label in chart.labels) + 8, width * 0.35)
+    label_width = min(max(text_width(label, role, 10) for label in chart.labels) + 8, width * 0.35)
     height = plot_height + 46
-    drawing = Drawing(width, height, initialFontName=FONT_ALIAS)
-    drawing.add(String(width / 2, height - 14, chart.title, fontName=FONT_ALIAS, fontSize=12, textAnchor="middle"))
+    drawing = Drawing(width, height, initialFontName=role_font(role))
+    for shape in strings(width / 2, height - 14, chart.title, role, 12, "middle"):
+        drawing.add(shape)
     plot = HorizontalBarChart()
     plot.x = label_width
     plot.y = 22
@@ -667,36 +718,30 @@ def bar_chart_drawing(chart: BarChart, width: float, styles: dict[str, Any]) -> 
     plot.height = plot_height
     values = [float(v) for v in reversed(chart.values)]  # first party on top, as in the GUI
     plot.data = [values]
-    plot.categoryAxis.categoryNames = list(reversed(chart.labels))
-    plot.categoryAxis.labels.fontName = FONT_ALIAS
-    plot.categoryAxis.labels.fontSize = 10
-    plot.categoryAxis.labels.boxAnchor = "e"
-    plot.categoryAxis.labels.dx = -4
+    plot.categoryAxis.categoryNames = [""] * count  # the party names are drawn below, run by run
+    plot.categoryAxis.labels.fontName = role_font(role)
     plot.valueAxis.valueMin = 0
     top = max(values) if values and max(values) > 0 else 1.0
     plot.valueAxis.valueMax = _nice_ceiling(top)
     plot.valueAxis.valueStep = plot.valueAxis.valueMax / 4
-    plot.valueAxis.labels.fontName = FONT_ALIAS
+    plot.valueAxis.labels.fontName = role_font(role)
     plot.valueAxis.labels.fontSize = 8
     plot.valueAxis.labelTextFormat = lambda v: f"{Decimal(str(v)).normalize():f}"
     plot.bars[0].fillColor = colors.HexColor(styles["chart_bar_colour"])
     plot.bars[0].strokeColor = None
-    plot.barLabels.fontName = FONT_ALIAS
+    plot.barLabels.fontName = role_font(role)
     drawing.add(plot)
+    names = list(reversed(chart.labels))
     for index, label in enumerate(reversed(chart.value_labels)):
-        y = plot.y + plot_height * (index + 0.5) / max(count, 1) - 3.5
+        middle = plot.y + plot_height * (index + 0.5) / max(count, 1)
+        for shape in strings(plot.x - 4, middle - 3.5, names[index], role, 10, "end"):
+            drawing.add(shape)
         x = plot.x + plot.width * (values[index] / plot.valueAxis.valueMax) + 4
-        drawing.add(String(x, y, label, fontName=FONT_ALIAS, fontSize=9))
-    drawing.add(
-        String(
-            width - 2,
-            4,
-            f"单位：{chart.unit}" if _is_cjk(chart.title) else f"Unit: {chart.unit}",
-            fontName=FONT_ALIAS,
-            fontSize=9,
-            textAnchor="end",
-        )
-    )
+        for shape in strings(x, middle - 3.5, label, role, 9):
+            drawing.add(shape)
+    unit = f"单位：{chart.unit}" if _is_cjk(chart.title) else f"Unit: {chart.unit}"
+    for shape in strings(width - 2, 4, unit, role, 9, "end"):
+        drawing.add(shape)
     return drawing
 
 
@@ -716,7 +761,7 @@ def _nice_ceiling(value: float) -> float:
 
 def render_pdf(doc: AgreementDoc, output: Path) -> None:
     """Write ``doc`` as a PDF to ``output`` (the font must cover every character; see ``fonts``)."""
-    register_font()
+    register_fonts()
     style = load_style()
     geometry = Geometry.from_style(style)
     frame = Frame(

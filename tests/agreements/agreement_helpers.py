@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -83,3 +85,48 @@ def body_text(pdf: Path) -> str:
             area = pymupdf.Rect(0, 36 * millimetre, page.rect.width, 263 * millimetre)
             parts.append(page.get_text("text", clip=area).replace("\n", ""))
     return "".join(parts)
+
+
+@dataclass
+class EmbeddedFonts:
+    """The fonts Accord embeds: the PDF base name of each (reportlab's face name) and its fontTools cmap."""
+
+    face_names: dict  # FontChoice -> base name in the PDF, without the subset prefix
+    cmaps: dict  # FontChoice -> set of code points
+
+    def choice(self, pdf_font: str):
+        """The font behind a PDF font name such as ``AAAAAB+BousungEG-Light-GB`` or ``WenQuanYiZenHei-0``."""
+        name = pdf_font.split("+", 1)[-1]
+        for choice, face in self.face_names.items():
+            if name == face or (name.startswith(f"{face}-") and name[len(face) + 1 :].isdigit()):
+                return choice
+        return None
+
+
+def embedded_fonts() -> EmbeddedFonts:
+    from fontTools.ttLib import TTFont
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from chengyu_accord.desktop.export.fonts import register_fonts
+
+    fonts = register_fonts()
+    faces, cmaps = {}, {}
+    for choice in fonts.used:
+        face = getFont(choice.alias).face.name
+        faces[choice] = face.decode() if isinstance(face, bytes) else face
+        cmaps[choice] = set(TTFont(choice.path, fontNumber=choice.subfont_index, lazy=True).getBestCmap())
+    return EmbeddedFonts(faces, cmaps)
+
+
+def drawn_chars(pdf: Path) -> Iterator[tuple[str, str, float]]:
+    """Every non-space character drawn in the PDF with the name of its font and its size (PyMuPDF)."""
+    import pymupdf
+
+    with pymupdf.open(pdf) as document:
+        for page in document:
+            for block in page.get_text("rawdict")["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        for char in span["chars"]:
+                            if not char["c"].isspace():
+                                yield char["c"], span["font"], span["size"]

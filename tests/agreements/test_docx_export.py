@@ -33,3 +33,32 @@ def test_docx_has_the_same_articles_and_table_values(tmp_path: Path) -> None:
         for party in doc.parties:
             assert any(party.name in p for p in paragraphs)
         assert any(doc.fingerprint in p for p in paragraphs)
+
+
+def test_docx_names_east_asian_fonts_by_role(tmp_path: Path) -> None:
+    """仿宋 for the body, 黑体 for article headings, each with its English name in the font table."""
+    from docx.oxml.ns import qn
+
+    scenario_file = scenario_files(tmp_path)[0]
+    out = tmp_path / "roles.docx"
+    assert run_cli("export", str(scenario_file), "-o", str(out)).returncode == 0
+    document = docx.Document(str(out))
+    doc = build_agreement(read_scenario(scenario_file))
+
+    def east_asian(text: str) -> set[str]:
+        fonts = set()
+        for paragraph in document.paragraphs:
+            if paragraph.text == text:
+                for run in paragraph.runs:
+                    fonts.add(run._element.rPr.rFonts.get(qn("w:eastAsia")))
+        return fonts
+
+    article = doc.articles[0]
+    assert east_asian(f"{article.label}　{article.heading}") == {"黑体"}
+    assert east_asian(plain(article.paragraphs[0])) == {"仿宋"}
+    normal = document.styles["Normal"].element.rPr.rFonts
+    assert normal.get(qn("w:eastAsia")) == "仿宋"
+    part = next(r.target_part for r in document.part.rels.values() if r.reltype.endswith("/fontTable"))
+    table = part.blob.decode("utf-8")
+    assert '<w:font w:name="仿宋"><w:altName w:val="FangSong"/>' in table
+    assert '<w:font w:name="黑体"><w:altName w:val="SimHei"/>' in table

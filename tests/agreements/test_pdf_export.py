@@ -8,13 +8,22 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from agreement_helpers import HOSTILE_NAME, LONG_NOTE, body_text, built_scenario, example_scenario, needs, run_cli
-from fontTools.ttLib import TTFont
+from agreement_helpers import (
+    HOSTILE_NAME,
+    LONG_NOTE,
+    body_text,
+    built_scenario,
+    drawn_chars,
+    embedded_fonts,
+    example_scenario,
+    needs,
+    run_cli,
+)
 from pypdf import PdfReader
 
 from chengyu_accord.cost_sharing.agreement.build import build_agreement
 from chengyu_accord.desktop.export import ExportError, render_agreement
-from chengyu_accord.desktop.export.fonts import find_font, missing_glyphs
+from chengyu_accord.desktop.export.fonts import font_set, missing_glyphs
 
 
 def _page_texts(pdf: Path) -> list[str]:
@@ -22,7 +31,9 @@ def _page_texts(pdf: Path) -> list[str]:
 
 
 def test_all_fonts_are_embedded(exports: dict[Path, Path]) -> None:
+    """pdffonts lists every font drawn with (body and heading fonts), each embedded as a subset."""
     needs("pdffonts")
+    fonts = embedded_fonts()
     for pdf in exports.values():
         listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
         rows = listing.splitlines()[2:]
@@ -30,6 +41,11 @@ def test_all_fonts_are_embedded(exports: dict[Path, Path]) -> None:
         for row in rows:
             columns = row.split()
             assert columns[-5] == "yes", f"{pdf.name}: font not embedded: {row}"  # the 'emb' column
+            assert columns[-4] == "yes", f"{pdf.name}: font not subset: {row}"  # the 'sub' column
+        listed = {row.split()[0].split("+", 1)[-1] for row in rows}
+        for role in font_set().roles.values():
+            face = fonts.face_names[role]
+            assert any(name == face or name.startswith(f"{face}-") for name in listed), f"{pdf.name}: no {face}"
 
 
 def test_text_read_back_has_party_names_and_articles(exports: dict[Path, Path]) -> None:
@@ -58,19 +74,21 @@ def test_every_page_footer_carries_the_cli_fingerprint(exports: dict[Path, Path]
                 assert f"— {number} —" in footer
 
 
-def test_every_character_is_in_the_embedded_font(exports: dict[Path, Path], hostile_pdf: Path) -> None:
-    choice = find_font()
-    cmap = TTFont(choice.path, fontNumber=choice.subfont_index, lazy=True).getBestCmap()
-    for scenario_file in exports:
+def test_every_character_is_in_the_font_it_is_drawn_with(exports: dict[Path, Path], hostile_pdf: Path) -> None:
+    """Each drawn character's font (read back from the PDF) has it in its cmap (fontTools, the embedded file)."""
+    fonts = embedded_fonts()
+    for pdf in [*exports.values(), hostile_pdf]:
+        outside: set[tuple[str, str]] = set()
+        for char, font_name, _ in drawn_chars(pdf):
+            choice = fonts.choice(font_name)
+            assert choice is not None, f"{pdf.name}: {char!r} drawn in {font_name}, which Accord did not embed"
+            if ord(char) not in fonts.cmaps[choice]:
+                outside.add((char, choice.name))
+        assert not outside, f"{pdf.name}: characters outside the font they are drawn with: {sorted(outside)}"
+    for scenario_file in exports:  # and the document itself asks for nothing no font has
         doc = build_agreement(example_scenario(scenario_file))
         for text in doc.texts():
-            missing = sorted({c for c in text if c not in "\n" and ord(c) not in cmap})
-            assert not missing, f"not in {choice.name}: {missing} in {text!r}"
-    for pdf in [*exports.values(), hostile_pdf]:
-        with pymupdf.open(pdf) as document:
-            text = "".join(page.get_text() for page in document)
-        missing = sorted({c for c in text if not c.isspace() and ord(c) not in cmap})
-        assert not missing, f"{pdf.name}: characters outside the font: {missing}"
+            assert not missing_glyphs(text), text
 
 
 def test_a_character_no_font_can_draw_is_named(tmp_path: Path) -> None:

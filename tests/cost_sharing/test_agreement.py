@@ -94,6 +94,28 @@ def test_amount_table_parts_add_up_to_the_shown_total() -> None:
     assert exact.total_row[-1] == "100000000.01"
 
 
+def test_parties_sharing_a_source_are_listed_once_with_it() -> None:
+    census = "census_county_2020_v1.xlsx (7th census)"
+    figures = {
+        "510100": Figure(value="2093.78", year=2020, source="census_city.csv"),
+        "500112": Figure(value="219.15", year=2020, source=census),
+        "500106": Figure(value="147.76", year=2020, source=census),
+        "500120": Figure(value="95.0", year=2020),
+    }
+    names = {"510100": "成都市", "500112": "渝北区", "500106": "沙坪坝区", "500120": "璧山区"}
+    parties = tuple(
+        Party(id=pid, name_zh=names[pid], name_en=f"P{pid}", figures={"population": figure})
+        for pid, figure in figures.items()
+    )
+    s = scenario().model_copy(update={"parties": parties})
+    lines = [plain(p) for p in build_agreement(s).appendices[0].paragraphs]
+    assert lines[:3] == ["数据来源：", "成都市：census_city.csv", f"渝北区、沙坪坝区：{census}"]
+    assert sum(census in line for line in lines) == 1
+    assert not any("璧山区" in line for line in lines)  # no source, no line
+    english = [plain(p) for p in build_agreement(s, lang="en").appendices[0].paragraphs]
+    assert english[:3] == ["Sources:", "P510100: census_city.csv", f"P500112, P500106: {census}"]
+
+
 def test_capital_amounts_in_payment_clause() -> None:
     s = scenario()
     s = s.model_copy(update={"agreement": s.agreement.model_copy(update={"capital_amounts": True})})
