@@ -13,6 +13,7 @@ from pathlib import Path
 from chengyu_accord.cost_sharing.agreement.build import AgreementError, build_agreement
 from chengyu_accord.cost_sharing.agreement.model import AgreementDoc
 from chengyu_accord.cost_sharing.scenario import Scenario
+from chengyu_accord.cost_sharing.storage import atomic_write_bytes
 
 from .fonts import FontError, describe_char, font_set, missing_glyphs
 
@@ -51,13 +52,16 @@ def render_agreement(scenario: Scenario, output: Path, *, lang: str = "zh", draf
             check_glyphs(doc)
             from .pdf import render_pdf
 
-            render_pdf(doc, output)
+            data = render_pdf(doc)
         else:
             from .docx import render_docx
 
-            render_docx(doc, output)
+            data = render_docx(doc)
     except FontError as exc:
         raise ExportError(str(exc)) from None
+    try:
+        # like a scenario save: an interrupted export never leaves a half-written draft behind
+        atomic_write_bytes(output, data)
     except OSError as exc:
         raise ExportError(f"{output}: cannot be written ({exc.strerror or exc})") from None
     return output

@@ -10,7 +10,7 @@ name, so an English-language Windows finds the same fonts. Markers for edited ar
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -190,6 +190,8 @@ class _Writer:
         return self.word
 
 
-def render_docx(doc: AgreementDoc, output: Path) -> None:
-    """Write ``doc`` as a Word document to ``output``."""
-    _Writer(doc).build().save(str(output))
+def render_docx(doc: AgreementDoc) -> bytes:
+    """``doc`` as the bytes of a Word document."""
+    buffer = io.BytesIO()
+    _Writer(doc).build().save(buffer)
+    return buffer.getvalue()

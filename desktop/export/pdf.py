@@ -16,12 +16,12 @@ paragraphs get ``<font name=…>`` runs and the page decorations and chart draw 
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -759,8 +759,8 @@ def _nice_ceiling(value: float) -> float:
     return 10 ** (exponent + 1)
 
 
-def render_pdf(doc: AgreementDoc, output: Path) -> None:
-    """Write ``doc`` as a PDF to ``output`` (the font must cover every character; see ``fonts``)."""
+def render_pdf(doc: AgreementDoc) -> bytes:
+    """``doc`` as PDF bytes (the fonts must cover every character; see ``fonts``)."""
     register_fonts()
     style = load_style()
     geometry = Geometry.from_style(style)
@@ -776,8 +776,9 @@ def render_pdf(doc: AgreementDoc, output: Path) -> None:
         id="body",
         showBoundary=0,
     )
+    buffer = io.BytesIO()
     template = BaseDocTemplate(
-        str(output),
+        buffer,
         pagesize=A4,
         title=doc.title,
         author="成渝协同 Accord",
@@ -789,3 +790,4 @@ def render_pdf(doc: AgreementDoc, output: Path) -> None:
     template.addPageTemplates([PageTemplate(id="agreement", frames=[frame])])
     story = _Story(doc, style, geometry).build()
     template.build(story, canvasmaker=_decorating_canvas(doc, style, geometry))
+    return buffer.getvalue()

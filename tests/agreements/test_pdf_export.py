@@ -141,3 +141,22 @@ def test_output_is_reproducible(tmp_path: Path) -> None:
     first = render_agreement(built_scenario(), tmp_path / "a.pdf")
     second = render_agreement(built_scenario(), tmp_path / "b.pdf")
     assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_an_interrupted_export_leaves_the_previous_draft_whole(tmp_path: Path, monkeypatch, suffix: str) -> None:
+    from chengyu_accord.cost_sharing import storage
+
+    target = tmp_path / f"draft{suffix}"
+    render_agreement(built_scenario(), target)
+    previous = target.read_bytes()
+
+    def crash(stage: str) -> None:
+        if stage == "before-rename":
+            raise OSError("disk full")
+
+    monkeypatch.setattr(storage, "_checkpoint", crash)
+    with pytest.raises(ExportError, match="disk full"):
+        render_agreement(built_scenario(), target, lang="en")
+    assert target.read_bytes() == previous
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
