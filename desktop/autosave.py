@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from chengyu_accord.cost_sharing.scenario import Scenario
 from chengyu_accord.cost_sharing.storage import ScenarioFileError, atomic_write_bytes, scenario_from_data
@@ -63,6 +63,9 @@ def find_recovery(folder: Path) -> Recovery | None:
 class Autosaver(QObject):
     """Keeps ``folder/recovery.json`` in step with the document."""
 
+    failed = Signal(str)
+    """The recovery copy could not be written (disk full, folder gone); the message says why."""
+
     def __init__(self, document: ScenarioDocument, folder: Path, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(document)
         self.document = document
@@ -92,8 +95,13 @@ class Autosaver(QObject):
             "dirty": document.dirty,
             "scenario": document.scenario.to_json_data(),
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        except OSError as exc:  # the session goes on; the next change or tick tries again
+            self._pending = True
+            self.failed.emit(exc.strerror or str(exc))
+            return
         self._pending = False
 
     def discard(self) -> None:

@@ -131,6 +131,11 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self.autosaver = Autosaver(document, recovery_folder)
+        self.autosaver.failed.connect(
+            lambda why: self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "The recovery copy could not be saved: %1").replace("%1", why)
+            )
+        )
         document.changed.connect(self._on_scenario_changed)
         document.structure_changed.connect(self._rebuild_workspaces_if_needed)
         document.file_state_changed.connect(self._update_file_state)

@@ -401,6 +401,10 @@
         <translation>无法打开“%1”。</translation>
     </message>
     <message>
+        <source>The recovery copy could not be saved: %1</source>
+        <translation>无法保存恢复副本：%1</translation>
+    </message>
+    <message>
         <source>(no recent files)</source>
         <translation>（无最近文件）</translation>
     </message>

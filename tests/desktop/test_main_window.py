@@ -262,6 +262,21 @@ def test_the_timer_autosaves_number_edits(qtbot, window, recovery_folder):
     assert saved["scenario"]["items"][0]["amount_fen"] == 7 * YI
 
 
+def test_a_recovery_copy_that_cannot_be_written_is_reported_and_the_session_goes_on(qtbot, window, monkeypatch):
+    from chengyu_accord.desktop import autosave
+
+    def disk_full(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(autosave, "atomic_write_bytes", disk_full)
+    _type_amount(qtbot, window, "8")
+    window.autosaver.save_now()
+    assert "No space left on device" in window.statusBar().currentMessage()
+    assert window.document.scenario.items[0].amount_fen == 8 * YI
+    monkeypatch.undo()
+    window.autosaver.save_now()  # the next try succeeds
+
+
 def test_a_declined_restore_starts_fresh(qtbot, make_window, recovery_folder, monkeypatch):
     first = make_window()
     first.autosaver.save_now()
