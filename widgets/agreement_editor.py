@@ -205,7 +205,7 @@ class AgreementEditorWidget(QWidget):
             marks += f"  {MARK_EDITED} " + self.tr("edited")
         if article.stale:
             marks += f"  {MARK_STALE} " + self.tr("numbers changed since the edit")
-        return f"{article.label}　{article.heading}{marks}"
+        return f"{article.title}{marks}"
 
     def current_article(self) -> Article | None:
         key = self.current_key()
@@ -225,7 +225,7 @@ class AgreementEditorWidget(QWidget):
         self.template.setPlainText(article.template if article else "")
         self.template.blockSignals(False)
         self.template.setEnabled(article is not None)
-        self.heading.setText(f"{article.label}　{article.heading}" if article else self._problem)
+        self.heading.setText(article.title if article else self._problem)
         self.placeholders.clear()
         for name, value in sorted(article.bound_values.items()) if article else ():
             entry = QListWidgetItem(f"{self._describe_placeholder(name)}  =  {value}    {{{name}}}")

@@ -217,7 +217,8 @@ def build_agreement(
         draft_line=f"（{label}）" if zh else f"({DRAFT_LABELS_EN[label]} · {label})",
         notices=notices,
         parties=tuple(
-            PartyEntry(role, gov, p.id) for p, role, gov in zip(scenario.parties, roles, governments, strict=True)
+            PartyEntry(role, gov, p.id, f"{role}：" if zh else f"{role}: ")
+            for p, role, gov in zip(scenario.parties, roles, governments, strict=True)
         ),
         recitals=((Run(recital),),),
         articles=articles,
@@ -300,6 +301,7 @@ def _article(context: BuildContext, number: int, spec: ArticleSpec) -> Article:
         number=number,
         label=label,
         heading=spec.heading,
+        title=f"{label}　{spec.heading}" if context.zh else f"{label} {spec.heading}",
         paragraphs=tuple(paragraphs),
         template=template,
         default_template=spec.template,

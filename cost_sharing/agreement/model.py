@@ -63,6 +63,8 @@ class Article:
     number: int
     label: str
     heading: str
+    title: str
+    """Label and heading as printed on the article's first line: "第一条　分担事项" or "Article 1 Scope"."""
     paragraphs: tuple[Paragraph, ...]
     template: str
     """The wording in force, with placeholders: the negotiator's edit or the default."""
@@ -86,6 +88,8 @@ class PartyEntry:
     role: str
     name: str
     party_id: str
+    role_label: str
+    """The role as it opens the line, with its punctuation: "甲方：" or "Party A: "."""
 
 
 @dataclass(frozen=True)
@@ -158,11 +162,11 @@ class AgreementDoc:
         if self.watermark:
             yield self.watermark
         for entry in self.parties:
-            yield f"{entry.role}：{entry.name}"
+            yield entry.role_label + entry.name
         for paragraph in self.recitals:
             yield plain(paragraph)
         for article in self.articles:
-            yield f"{article.label}　{article.heading}"
+            yield article.title
             yield from (plain(p) for p in article.paragraphs)
             if article.table is not None:
                 yield from _table_texts(article.table)

@@ -146,13 +146,12 @@ class _Writer:
             self.paragraph((Run(doc.notices[0]),), indent=False, align=center)
         self.paragraph((), indent=False)
         for entry in doc.parties:
-            self.paragraph((Run(f"{entry.role}：" if self.zh else f"{entry.role}: "), Run(entry.name)), indent=False)
+            self.paragraph((Run(entry.role_label), Run(entry.name)), indent=False)
         self.paragraph((), indent=False)
         for recital in doc.recitals:
             self.paragraph(recital)
         for article in doc.articles:
-            separator = "　" if self.zh else " "
-            self.paragraph((Run(f"{article.label}{separator}{article.heading}"),), font=HEADING_FONT)
+            self.paragraph((Run(article.title),), font=HEADING_FONT)
             for paragraph in article.paragraphs:
                 self.paragraph(paragraph)
             if article.table is not None:

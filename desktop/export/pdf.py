@@ -519,13 +519,12 @@ class _Story:
             self.text((Run(doc.notices[0]),), indent=0, align="center")
         self.blank()
         for entry in doc.parties:
-            self.text((Run(f"{entry.role}：" if self.zh else f"{entry.role}: "), Run(entry.name)), indent=0)
+            self.text((Run(entry.role_label), Run(entry.name)), indent=0)
         self.blank()
         for recital in doc.recitals:
             self.text(recital)
         for article in doc.articles:
-            separator = "　" if self.zh else " "
-            self.text((Run(f"{article.label}{separator}{article.heading}"),), heading=True)
+            self.text((Run(article.title),), heading=True)
             for paragraph in article.paragraphs:
                 self.text(paragraph)
             if article.table is not None:

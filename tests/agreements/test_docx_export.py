@@ -21,7 +21,7 @@ def test_docx_has_the_same_articles_and_table_values(tmp_path: Path) -> None:
         paragraphs = [p.text for p in document.paragraphs]
         doc = build_agreement(read_scenario(scenario_file))
         for article in doc.articles:
-            assert f"{article.label}　{article.heading}" in paragraphs
+            assert article.title in paragraphs
             for paragraph in article.paragraphs:
                 assert plain(paragraph) in paragraphs
         cells = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
@@ -54,7 +54,7 @@ def test_docx_names_east_asian_fonts_by_role(tmp_path: Path) -> None:
         return fonts
 
     article = doc.articles[0]
-    assert east_asian(f"{article.label}　{article.heading}") == {"黑体"}
+    assert east_asian(article.title) == {"黑体"}
     assert east_asian(plain(article.paragraphs[0])) == {"仿宋"}
     normal = document.styles["Normal"].element.rPr.rFonts
     assert normal.get(qn("w:eastAsia")) == "仿宋"

@@ -241,3 +241,12 @@ def test_print_options_refuse_an_unknown_draft_label() -> None:
 
     with pytest.raises(ValidationError):
         SetPrintOptions("定稿", watermark=False, capital_amounts=False).apply(scenario())  # type: ignore[arg-type]
+
+
+def test_printed_lines_are_built_once_in_the_document_language() -> None:
+    zh, en = build_agreement(scenario(), lang="zh"), build_agreement(scenario(), lang="en")
+    assert zh.articles[0].title == "第一条　" + zh.articles[0].heading
+    assert en.articles[0].title == "Article 1 " + en.articles[0].heading
+    assert zh.parties[0].role_label == "甲方："
+    assert en.parties[0].role_label.endswith(": ")
+    assert en.articles[0].title in set(en.texts())  # the glyph check sees what is printed
