@@ -17,7 +17,8 @@ from chengyu_accord import data
 from chengyu_accord.cost_sharing import presets
 from chengyu_accord.cost_sharing.engine import compute, display_precision, shown_amounts
 from chengyu_accord.cost_sharing.fingerprint import fingerprint
-from chengyu_accord.cost_sharing.scenario import ProportionalSplit, Scenario
+from chengyu_accord.cost_sharing.instruments.proportional.model import ProportionalSplit
+from chengyu_accord.cost_sharing.scenario import Scenario
 from chengyu_accord.cost_sharing.storage import read_scenario, save_scenario, scenario_to_bytes
 
 FRAME_BUDGET_S = 0.016

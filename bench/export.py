@@ -26,7 +26,7 @@ def run() -> Section:
         first_start = time.perf_counter()
         render_agreement(presets.default_scenario(), Path(folder) / "warm-up.pdf")
         first = time.perf_counter() - first_start
-        for name, build in presets.EXAMPLES.items():
+        for name, build in presets.examples().items():
             scenario = build()
             for suffix in (".pdf", ".docx"):
                 target = Path(folder) / f"{Path(name).stem}{suffix}"

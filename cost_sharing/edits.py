@@ -1,14 +1,18 @@
 """User edits of a scenario as small immutable commands.
 
 Every change a negotiator makes in the application is one of these frozen
-dataclasses. ``apply(scenario)`` returns a new scenario (the old one is never
-touched) and ``inverse(scenario)`` returns the edit that undoes it, computed from
-the scenario *before* the edit. The desktop's undo stack wraps them thinly; the
-logic, and its tests, stay here without Qt.
+dataclasses: ``apply(scenario)`` returns a new scenario (the old one is never
+touched) or raises :class:`EditError` naming the field. Scenarios are immutable,
+so undo needs no inverse edits: the application's undo stack keeps the scenario
+before and after each edit. ``label`` names the edit after "Undo"/"Redo".
 
 ``structural`` marks edits that change what the scenario is made of (parties,
 figures, the basis) rather than a number being tuned; the application saves a
 recovery copy right after each of them.
+
+The edits here are the ones every instrument shares (parties, figures, the
+title); each instrument's own edits live in its folder and use :func:`item_at`
+and :func:`replace_item`.
 """
 
 from __future__ import annotations
@@ -17,10 +21,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar, Protocol
 
-from .scenario import Figure, Party, ProportionalSplit, Provenance, Scenario, canonical_decimal
-
-MAX_WEIGHT = Decimal(1_000_000)
-"""Largest relative weight accepted: anything larger is almost certainly a typing slip."""
+from .bilingual import Bilingual
+from .scenario import Figure, ItemBase, Party, Scenario
 
 
 class EditError(ValueError):
@@ -33,171 +35,48 @@ class EditError(ValueError):
 
 
 class Edit(Protocol):
-    """What every edit offers: apply it, and build its inverse from the scenario before it."""
+    """What every edit offers: apply it to a scenario, and say what it is called."""
 
     structural: ClassVar[bool]
+    label: ClassVar[Bilingual]
 
     def apply(self, scenario: Scenario) -> Scenario: ...
 
-    def inverse(self, scenario: Scenario) -> Edit: ...
+
+# --- helpers for the edits of every instrument ----------------------------------------------------
 
 
-def apply_edit(edit: Edit, scenario: Scenario) -> tuple[Scenario, Edit]:
-    """Apply ``edit`` and return the new scenario with the edit that undoes it."""
-    return edit.apply(scenario), edit.inverse(scenario)
-
-
-# --- helpers ------------------------------------------------------------------------------------
-
-
-def _item(scenario: Scenario, item_id: str) -> tuple[int, ProportionalSplit]:
+def item_at(scenario: Scenario, item_id: str) -> tuple[int, ItemBase]:
+    """The position and the item with this id; EditError when there is none."""
     for index, item in enumerate(scenario.items):
         if item.id == item_id:
             return index, item
     raise EditError("items", f"no item with id '{item_id}'")
 
 
-def _replace_item(scenario: Scenario, index: int, item: ProportionalSplit) -> Scenario:
+def replace_item(scenario: Scenario, index: int, item: ItemBase) -> Scenario:
+    """The scenario with its ``index``-th item replaced, validated as a whole."""
     items = list(scenario.items)
     items[index] = item
-    return _validated(scenario, items=tuple(items))
+    return validated(scenario, items=tuple(items))
 
 
-def _validated(scenario: Scenario, **changes: object) -> Scenario:
+def validated(scenario: Scenario, **changes: object) -> Scenario:
     """``model_copy`` skips validation; re-validating keeps every invariant of the model."""
-    return Scenario.model_validate(scenario.model_copy(update=changes).model_dump())
-
-
-def normalise_weight(text: str | Decimal | int) -> str:
-    """A weight as canonical decimal text; refuses negatives, NaN, non-numbers and absurd sizes."""
     try:
-        number = Decimal(str(text).strip().replace(",", ""))
-    except ArithmeticError:
-        raise EditError("weight", f"'{text}' is not a number") from None
-    if not number.is_finite():
-        raise EditError("weight", "must be a finite number")
-    if number < 0:
-        raise EditError("weight", f"must not be negative (got {text})")
-    if number > MAX_WEIGHT:
-        raise EditError("weight", f"must not exceed {MAX_WEIGHT:,} (got {text})")
-    return canonical_decimal(number)
+        return Scenario.model_validate(scenario.model_copy(update=changes).model_dump())
+    except ValueError as exc:
+        raise EditError(*_first_problem(exc)) from None
 
 
-# --- item edits ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SetItemAmount:
-    """Set the amount (in fen) an item splits."""
-
-    item_id: str
-    amount_fen: int
-    structural: ClassVar[bool] = False
-
-    def apply(self, scenario: Scenario) -> Scenario:
-        if isinstance(self.amount_fen, bool) or not isinstance(self.amount_fen, int):
-            raise EditError("amount_fen", "must be a whole number of fen")
-        if self.amount_fen < 0:
-            raise EditError("amount_fen", f"must not be negative (got {self.amount_fen})")
-        index, item = _item(scenario, self.item_id)
-        return _replace_item(scenario, index, item.model_copy(update={"amount_fen": self.amount_fen}))
-
-    def inverse(self, scenario: Scenario) -> SetItemAmount:
-        return SetItemAmount(self.item_id, _item(scenario, self.item_id)[1].amount_fen)
-
-
-@dataclass(frozen=True)
-class SetAmountProvenance:
-    """Set (or, with ``None``, clear) where an item's amount comes from.
-
-    The application pairs it with :class:`SetItemAmount` when the user types over
-    a preset amount: the typed amount is then tagged ``"user"``, so a source or an
-    "assumed" note that belonged to the preset is never shown beside the user's number.
-    """
-
-    item_id: str
-    provenance: Provenance | None
-    structural: ClassVar[bool] = False
-
-    def apply(self, scenario: Scenario) -> Scenario:
-        index, item = _item(scenario, self.item_id)
-        return _replace_item(scenario, index, item.model_copy(update={"amount_provenance": self.provenance}))
-
-    def inverse(self, scenario: Scenario) -> SetAmountProvenance:
-        return SetAmountProvenance(self.item_id, _item(scenario, self.item_id)[1].amount_provenance)
-
-
-USER_AMOUNT = Provenance(tag="user")
-"""The provenance of an amount typed in by the user."""
-
-
-def set_amount_edit(scenario: Scenario, item_id: str, amount_fen: int) -> Edit:
-    """The edit for a typed-in amount: the amount, and its provenance set to "user" unless it already is."""
-    _index, item = _item(scenario, item_id)
-    provenance = item.amount_provenance
-    if provenance is not None and provenance.tag == "user":
-        return SetItemAmount(item_id, amount_fen)
-    return Batch((SetAmountProvenance(item_id, USER_AMOUNT), SetItemAmount(item_id, amount_fen)))
-
-
-@dataclass(frozen=True)
-class SetItemBasis:
-    """Choose what an item splits by: an attribute of the parties, or typed-in weights."""
-
-    item_id: str
-    basis: str
-    structural: ClassVar[bool] = True
-
-    def apply(self, scenario: Scenario) -> Scenario:
-        index, item = _item(scenario, self.item_id)
-        data = item.model_dump()
-        data["basis"] = self.basis
-        try:
-            return _replace_item(scenario, index, ProportionalSplit.model_validate(data))
-        except ValueError:
-            raise EditError("basis", f"unknown basis '{self.basis}'") from None
-
-    def inverse(self, scenario: Scenario) -> SetItemBasis:
-        return SetItemBasis(self.item_id, _item(scenario, self.item_id)[1].basis)
-
-
-@dataclass(frozen=True)
-class SetWeight:
-    """Set (or, with ``None``, clear) one party's relative weight in an item."""
-
-    item_id: str
-    party_id: str
-    weight: str | None
-    structural: ClassVar[bool] = False
-
-    def apply(self, scenario: Scenario) -> Scenario:
-        index, item = _item(scenario, self.item_id)
-        weights = dict(item.weights)
-        if self.weight is None:
-            weights.pop(self.party_id, None)
-        else:
-            weights[self.party_id] = normalise_weight(self.weight)
-        return _replace_item(scenario, index, item.model_copy(update={"weights": weights}))
-
-    def inverse(self, scenario: Scenario) -> SetWeight:
-        return SetWeight(self.item_id, self.party_id, _item(scenario, self.item_id)[1].weights.get(self.party_id))
-
-
-@dataclass(frozen=True)
-class SetWeights:
-    """Replace all weights of an item at once (e.g. seeded from the current shares)."""
-
-    item_id: str
-    weights: tuple[tuple[str, str], ...]
-    structural: ClassVar[bool] = True
-
-    def apply(self, scenario: Scenario) -> Scenario:
-        index, item = _item(scenario, self.item_id)
-        weights = {pid: normalise_weight(w) for pid, w in self.weights}
-        return _replace_item(scenario, index, item.model_copy(update={"weights": weights}))
-
-    def inverse(self, scenario: Scenario) -> SetWeights:
-        return SetWeights(self.item_id, tuple(_item(scenario, self.item_id)[1].weights.items()))
+def _first_problem(exc: ValueError) -> tuple[str, str]:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        error = errors()[0]
+        cause = (error.get("ctx") or {}).get("error")
+        where = ".".join(str(part) for part in error["loc"]) or "scenario"
+        return getattr(cause, "field", where), getattr(cause, "message", str(cause) if cause else error["msg"])
+    return "scenario", str(exc)
 
 
 # --- party edits --------------------------------------------------------------------------------
@@ -205,103 +84,51 @@ class SetWeights:
 
 @dataclass(frozen=True)
 class AddParty:
-    """Add a party at ``position`` (end when None).
-
-    ``memberships`` puts it into items that list their parties explicitly, at the
-    given position, and ``weights`` restores its weights; both serve the inverse
-    of :class:`RemoveParty`, so a removal undoes exactly.
-    """
+    """Add a party at ``position`` (end when None); items that list their members take it in."""
 
     party: Party
     position: int | None = None
-    memberships: tuple[tuple[str, int], ...] = ()
-    weights: tuple[tuple[str, str], ...] = ()
     structural: ClassVar[bool] = True
+    label: ClassVar[Bilingual] = Bilingual("添加参与方", "add party")
 
     def apply(self, scenario: Scenario) -> Scenario:
         if any(p.id == self.party.id for p in scenario.parties):
             raise EditError("parties", f"a party with id '{self.party.id}' is already in the scenario")
         parties = list(scenario.parties)
         parties.insert(len(parties) if self.position is None else self.position, self.party)
-        items = list(scenario.items)
-        member_at = dict(self.memberships)
-        weight_of = dict(self.weights)
-        for index, item in enumerate(items):
-            update: dict[str, object] = {}
-            if item.id in member_at and item.parties:
-                ids = list(item.parties)
-                ids.insert(member_at[item.id], self.party.id)
-                update["parties"] = tuple(ids)
-            if item.id in weight_of:
-                update["weights"] = {**item.weights, self.party.id: weight_of[item.id]}
-            if update:
-                items[index] = item.model_copy(update=update)
-        return _validated(scenario, parties=tuple(parties), items=tuple(items))
-
-    def inverse(self, scenario: Scenario) -> RemoveParty:
-        return RemoveParty(self.party.id)
+        items = tuple(item.with_party(self.party.id) for item in scenario.items)
+        return validated(scenario, parties=tuple(parties), items=items)
 
 
 @dataclass(frozen=True)
 class RemoveParty:
-    """Remove a party from the scenario and from every item (its weights go with it)."""
+    """Remove a party from the scenario and from every item (what an item holds for it goes with it)."""
 
     party_id: str
     structural: ClassVar[bool] = True
+    label: ClassVar[Bilingual] = Bilingual("移除参与方", "remove party")
 
     def apply(self, scenario: Scenario) -> Scenario:
-        if not self._known(scenario):
-            self._unknown()
+        if not any(p.id == self.party_id for p in scenario.parties):
+            raise EditError("parties", f"no party with id '{self.party_id}'")
         parties = tuple(p for p in scenario.parties if p.id != self.party_id)
         if not parties:
             raise EditError("parties", "the last party cannot be removed: a scenario needs at least one party")
         items = []
         for index, item in enumerate(scenario.items):
-            weights = {pid: w for pid, w in item.weights.items() if pid != self.party_id}
-            members = tuple(pid for pid in item.parties if pid != self.party_id)
-            if item.parties and not members:
-                # an empty list would mean "every party": refuse rather than flip the item's meaning
-                raise EditError(
-                    f"items[{index}].parties",
-                    f"removing '{self.party_id}' would leave “{item.title or item.id}” without parties",
-                )
-            items.append(item.model_copy(update={"weights": weights, "parties": members}))
-        return _validated(scenario, parties=parties, items=tuple(items))
-
-    def inverse(self, scenario: Scenario) -> AddParty:
-        if not self._known(scenario):
-            self._unknown()
-        position = [p.id for p in scenario.parties].index(self.party_id)
-        memberships = tuple(
-            (item.id, item.parties.index(self.party_id)) for item in scenario.items if self.party_id in item.parties
-        )
-        weights = tuple(
-            (item.id, item.weights[self.party_id]) for item in scenario.items if self.party_id in item.weights
-        )
-        return AddParty(scenario.party(self.party_id), position, memberships, weights)
-
-    def _known(self, scenario: Scenario) -> bool:
-        return any(p.id == self.party_id for p in scenario.parties)
-
-    def _unknown(self) -> None:
-        raise EditError("parties", f"no party with id '{self.party_id}'")
+            try:
+                items.append(item.without_party(self.party_id))
+            except ValueError as exc:
+                raise EditError(f"items[{index}].parties", str(exc)) from None
+        return validated(scenario, parties=parties, items=tuple(items))
 
 
 def user_figure(value: str | Decimal | int, year: int | None = None, note: str = "") -> Figure:
     """A figure typed in by the user: tagged ``"user"`` so the screen and the PDF say so."""
     try:
-        return Figure(value=str(value).strip().replace(",", ""), year=year, source=note, tag="user")
+        return Figure(value=value, year=year, source=note, tag="user")
     except ValueError as exc:
-        raise EditError("figure", _first_error(exc)) from None
-
-
-def _first_error(exc: ValueError) -> str:
-    errors = getattr(exc, "errors", None)
-    if callable(errors):
-        error = errors()[0]
-        cause = (error.get("ctx") or {}).get("error")
-        return str(cause) if cause is not None else error["msg"]
-    return str(exc)
+        raise EditError("figure", _first_problem(exc)[1]) from None
 
 
 @dataclass(frozen=True)
@@ -312,6 +139,7 @@ class SetPartyFigure:
     attribute: str
     figure: Figure | None
     structural: ClassVar[bool] = True
+    label: ClassVar[Bilingual] = Bilingual("录入数据", "enter figure")
 
     def apply(self, scenario: Scenario) -> Scenario:
         if not any(p.id == self.party_id for p in scenario.parties):
@@ -331,10 +159,7 @@ class SetPartyFigure:
                 except ValueError:
                     raise EditError("attribute", f"unknown attribute '{self.attribute}'") from None
             parties.append(party)
-        return _validated(scenario, parties=tuple(parties))
-
-    def inverse(self, scenario: Scenario) -> SetPartyFigure:
-        return SetPartyFigure(self.party_id, self.attribute, scenario.party(self.party_id).figure(self.attribute))
+        return validated(scenario, parties=tuple(parties))
 
 
 @dataclass(frozen=True)
@@ -343,31 +168,29 @@ class SetTitle:
 
     title: str
     structural: ClassVar[bool] = False
+    label: ClassVar[Bilingual] = Bilingual("重命名方案", "rename scenario")
 
     def apply(self, scenario: Scenario) -> Scenario:
         if not self.title.strip():
             raise EditError("title", "must not be empty")
-        return _validated(scenario, title=self.title)
-
-    def inverse(self, scenario: Scenario) -> SetTitle:
-        return SetTitle(scenario.title)
+        return validated(scenario, title=self.title)
 
 
 @dataclass(frozen=True)
 class Batch:
-    """Several edits applied in order as one step (e.g. switch to weights and seed them)."""
+    """Several edits applied in order as one step (e.g. switch to weights and seed them).
+
+    It is named after its last edit, the one that says what the user did.
+    """
 
     edits: tuple[Edit, ...] = field(default_factory=tuple)
     structural: ClassVar[bool] = True
+
+    @property
+    def label(self) -> Bilingual:  # type: ignore[override]
+        return self.edits[-1].label if self.edits else Bilingual("编辑", "edit")
 
     def apply(self, scenario: Scenario) -> Scenario:
         for edit in self.edits:
             scenario = edit.apply(scenario)
         return scenario
-
-    def inverse(self, scenario: Scenario) -> Batch:
-        inverses = []
-        for edit in self.edits:
-            inverses.append(edit.inverse(scenario))
-            scenario = edit.apply(scenario)
-        return Batch(tuple(reversed(inverses)))

@@ -1,50 +1,47 @@
 """The fingerprint: one SHA-256 that proves two printouts carry the same numbers.
 
 It hashes a canonical JSON document (sorted keys, no spaces, exact numbers as
-normalised decimal text) of every input that can change a number, the computed
-amounts in fen, and the Accord version. Names, notes, titles and article wording
-do not change a number and are left out on purpose; docs/fingerprint.md lists
-exactly what is covered.
+text) of: the Accord version; the display precision; for every item, a dump of
+the item without its presentation fields (title, notes, provenance notes), the
+figures it reads as its instrument declares them, and every cell of every
+result table — fen, exact shares and values — with the shown rounding of each
+money and share cell. Names, notes, titles and article wording do not change a
+number and are left out on purpose; docs/fingerprint.md lists exactly what is
+covered.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from . import __version__
-from .engine import ScenarioResult, compute
+from .engine import compute, display_precision
+from .instrument import instrument_for
+from .results import Cell, Quantity, ResultTable, ScenarioResult, shown_table
 from .scenario import Scenario
 
-FINGERPRINT_FORMAT = 1
+FINGERPRINT_FORMAT = 2
+"""2: generic result tables (every cell and its shown rounding) and every input of an item; 1: allocations only."""
 
 
 def fingerprint_document(scenario: Scenario, result: ScenarioResult | None = None) -> dict[str, Any]:
     """The canonical data that the fingerprint hashes (useful to explain a mismatch)."""
     result = result if result is not None else compute(scenario)
+    precision = display_precision(scenario)
     items = []
     for item, item_result in zip(scenario.items, result.items, strict=True):
-        parties = scenario.item_parties(item)
-        inputs: dict[str, Any] = {
-            "kind": item.kind,
-            "id": item.id,
-            "amount_fen": item.amount_fen,
-            "basis": item.basis,
-            "parties": [p.id for p in parties],
-        }
-        if item.basis == "weights":
-            inputs["weights"] = {pid: item.weights[pid] for pid in inputs["parties"] if pid in item.weights}
-        else:
-            inputs["figures"] = {
-                p.id: (p.figure(item.basis).value if p.figure(item.basis) else None)  # type: ignore[union-attr]
-                for p in parties
-            }
+        instrument = instrument_for(item.kind)
+        reads = instrument.fingerprint_inputs(scenario, item) if instrument.fingerprint_inputs else {}
         items.append(
             {
-                "inputs": inputs,
+                "item": item.model_dump(mode="json", exclude=set(type(item).PRESENTATION_FIELDS)),
+                "reads": reads,
                 "ok": item_result.ok,
-                "amounts_fen": {a.party_id: a.amount_fen for a in item_result.allocations},
+                "tables": [_table_data(table, precision) for table in item_result.tables],
             }
         )
     return {
@@ -53,6 +50,32 @@ def fingerprint_document(scenario: Scenario, result: ScenarioResult | None = Non
         "display": {"unit": scenario.display.unit, "decimals": scenario.display.decimals},
         "items": items,
     }
+
+
+def _table_data(table: ResultTable, precision: Any) -> dict[str, Any]:
+    shown = shown_table(table, precision)
+    return {
+        "key": table.key,
+        "columns": [c.key for c in table.columns],
+        "rows": [
+            {"key": row.key, "cells": [_cell(c) for c in row.cells], "shown": [_text(v) for v in shown.cells[r]]}
+            for r, row in enumerate(table.rows)
+        ],
+        "totals": [_text(v) for v in shown.totals],
+        "row_totals": None if shown.row_totals is None else [_text(v) for v in shown.row_totals],
+    }
+
+
+def _cell(cell: Cell) -> Any:
+    if isinstance(cell, Fraction):
+        return f"{cell.numerator}/{cell.denominator}"
+    if isinstance(cell, Quantity):
+        return _text(cell.value)
+    return cell
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def canonical_json(data: Any) -> bytes:

@@ -1,23 +1,37 @@
 """The scenario: what negotiators save, share and reopen.
 
-A scenario is one JSON document: a title, the parties, one or more mechanism
-items over those parties, notes, and the provenance of every preset value.
-The models are immutable pydantic models; an edit makes a new scenario, which
-is what undo/redo and the fingerprint rely on.
+A scenario is one JSON document: a title, the parties, one or more items over
+those parties, notes, and the provenance of every preset value. The models are
+immutable pydantic models; an edit makes a new scenario, which is what undo/redo
+and the fingerprint rely on.
 
-Each mechanism is one *item kind* with a ``kind`` discriminator. The core has
-the proportional split; the instruments of the roadmap (cost sharing, ecological
-compensation, tax split, integration fund) are further kinds in the same union.
+Each instrument of Chapter 8 §3 is one *item kind* (see :mod:`.instrument`): its
+model subclasses :class:`ItemBase` and lives in its own folder under
+``instruments/``. The scenario's ``items`` accept every registered kind, chosen
+by the ``kind`` field; nothing here names a kind.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Literal
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Annotated, Any, ClassVar, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializeAsAny,
+    StrictInt,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from .agreement.settings import AgreementSettings
+from .numbers import NumberError, canonical_decimal, parse_decimal
 
 SCHEMA_VERSION = 1
 """The scenario format this version of Accord writes (and the newest it reads)."""
@@ -31,33 +45,13 @@ ProvenanceTag = Literal["S", "S-2", "D", "U", "A", "user"]
 
 
 def _decimal_text(value: Any) -> Any:
-    """Normalise an exact decimal given as text, int or Decimal to canonical text.
-
-    Floats are refused: a JSON file is parsed with Decimal for non-integers, so a
-    float can only come from code, where it would already have lost exactness.
-    """
-    if isinstance(value, (bool, float)):
-        raise ValueError('must be an exact decimal number written as text, e.g. "2093.78"')
-    if isinstance(value, int | Decimal):
-        number = Decimal(value)
-    elif isinstance(value, str):
+    """Normalise an exact decimal given as text, int or Decimal to canonical text (the rules of :mod:`.numbers`)."""
+    if isinstance(value, str | int | float | Decimal):  # bool is an int: parse_decimal refuses it by name
         try:
-            number = Decimal(value.strip())
-        except InvalidOperation:
-            raise ValueError(f"'{value}' is not a number") from None
-    else:
-        return value  # let the str type check report the wrong type
-    if not number.is_finite():
-        raise ValueError("must be a finite number (NaN and infinity are not allowed)")
-    if number < 0:
-        raise ValueError(f"must not be negative (got {value})")
-    return canonical_decimal(number)
-
-
-def canonical_decimal(number: Decimal) -> str:
-    """One text for one value: no exponent, no trailing zeros ("2093.780" → "2093.78")."""
-    text = format(number.normalize(), "f")
-    return "0" if text in ("-0", "") else text
+            return canonical_decimal(parse_decimal(value))
+        except NumberError as exc:
+            raise ValueError(exc.text.en) from None
+    return value  # let the str type check report the wrong type
 
 
 NonNegativeDecimal = Annotated[str, BeforeValidator(_decimal_text)]
@@ -115,24 +109,70 @@ class DisplaySettings(_Model):
     decimals: Annotated[StrictInt, Field(ge=0, le=6)] = 2
 
 
-class ProportionalSplit(_Model):
-    """Split an amount among parties in proportion to an attribute or to typed-in weights."""
+class ItemBase(_Model):
+    """What every item kind has: its kind, an id, a title and notes.
 
-    kind: Literal["proportional_split"] = "proportional_split"
+    A kind's model adds its parameters and says which parties it refers to, so that
+    adding or removing a party, validating references and listing the members of an
+    item work the same for every instrument.
+    """
+
+    kind: str
     id: Annotated[str, Field(min_length=1, max_length=64)]
-    title: str = ""
-    amount_fen: Annotated[StrictInt, Field(ge=0)]
-    amount_provenance: Provenance | None = None
-    parties: tuple[str, ...] = ()
-    """Party ids taking part, in table order; empty means every party of the scenario."""
-    basis: Literal["population", "gdp", "budget_revenue", "area", "weights"] = "population"
-    weights: dict[str, NonNegativeDecimal] = Field(default_factory=dict)
-    """Relative weights by party id, used when ``basis`` is ``"weights"``."""
-    notes: str = ""
+    title: Annotated[str, Field(max_length=500)] = ""
+    notes: Annotated[str, Field(max_length=20_000)] = ""
+
+    PRESENTATION_FIELDS: ClassVar[frozenset[str]] = frozenset({"title", "notes"})
+    """Fields that change no number: left out of the fingerprint."""
+
+    def member_ids(self, party_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """The ids of the parties taking part, in table order, given every party of the scenario."""
+        return party_ids
+
+    def party_references(self) -> Iterator[tuple[str, str]]:
+        """Every party id the item names, with the field (relative to the item) that names it."""
+        return iter(())
+
+    def reference_problems(self, party_ids: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+        """(field, message) for references that resolve but do not fit (e.g. a weight of a non-member)."""
+        return iter(())
+
+    def with_party(self, party_id: str) -> Self:
+        """The item after a party joins the scenario (items listing members explicitly may take it in)."""
+        return self
+
+    def without_party(self, party_id: str) -> Self:
+        """The item after a party leaves the scenario; raises ValueError naming the field if it cannot."""
+        return self
 
 
-Item = Annotated[ProportionalSplit, Field(discriminator="kind")]
-ITEM_KINDS = ("proportional_split",)
+def _dispatch_item(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """Validate an item with the model of its registered kind."""
+    from .instrument import instrument_for
+
+    if isinstance(value, ItemBase):
+        return value
+    if not isinstance(value, dict):
+        raise PydanticCustomError("model_type", "expected an object")
+    kind = value.get("kind")
+    if kind is None:
+        raise PydanticCustomError("union_tag_not_found", "the item has no 'kind'")
+    try:
+        model = instrument_for(str(kind)).model
+    except KeyError:
+        from .instrument import instruments
+
+        known = ", ".join(repr(i.kind) for i in instruments())
+        raise PydanticCustomError(
+            "union_tag_invalid",
+            "unknown kind '{tag}'; known kinds: {expected_tags}",
+            {"tag": str(kind)[:64], "expected_tags": known},
+        ) from None
+    return model.model_validate(value)
+
+
+Item = Annotated[SerializeAsAny[ItemBase], WrapValidator(_dispatch_item)]
+"""An item of any registered kind."""
 
 
 class Scenario(_Model):
@@ -149,20 +189,16 @@ class Scenario(_Model):
     @model_validator(mode="after")
     def _check_references(self) -> Scenario:
         party_ids = [p.id for p in self.parties]
-        _require_unique(party_ids, "parties", "party id")
-        _require_unique([i.id for i in self.items], "items", "item id")
+        require_unique(party_ids, "parties", "party id")
+        require_unique([i.id for i in self.items], "items", "item id")
         known = set(party_ids)
+        ids = tuple(party_ids)
         for index, item in enumerate(self.items):
-            for pos, pid in enumerate(item.parties):
+            for field, pid in item.party_references():
                 if pid not in known:
-                    raise BrokenReferenceError(f"items[{index}].parties[{pos}]", f"unknown party id '{pid}'")
-            _require_unique(list(item.parties), f"items[{index}].parties", "party id")
-            members = set(item.parties) or known
-            for pid in item.weights:
-                if pid not in known:
-                    raise BrokenReferenceError(f"items[{index}].weights.{pid}", f"unknown party id '{pid}'")
-                if pid not in members:
-                    raise BrokenReferenceError(f"items[{index}].weights.{pid}", f"party '{pid}' is not in this item")
+                    raise BrokenReferenceError(f"items[{index}].{field}", f"unknown party id '{pid}'")
+            for field, message in item.reference_problems(ids):
+                raise BrokenReferenceError(f"items[{index}].{field}", message)
         return self
 
     def party(self, party_id: str) -> Party:
@@ -171,11 +207,15 @@ class Scenario(_Model):
                 return party
         raise KeyError(f"no party with id '{party_id}'")
 
-    def item_parties(self, item: ProportionalSplit) -> tuple[Party, ...]:
-        """The parties of an item in table order (all parties when the item names none)."""
-        if not item.parties:
-            return self.parties
-        return tuple(self.party(pid) for pid in item.parties)
+    def item_parties(self, item: ItemBase) -> tuple[Party, ...]:
+        """The parties taking part in an item, in table order."""
+        return tuple(self.party(pid) for pid in item.member_ids(tuple(p.id for p in self.parties)))
+
+    def item(self, item_id: str) -> ItemBase:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(f"no item with id '{item_id}'")
 
     def to_json_data(self) -> dict[str, Any]:
         """Plain JSON-ready data, with every default written out (files are explicit)."""
@@ -191,7 +231,7 @@ class BrokenReferenceError(ValueError):
         self.message = message
 
 
-def _require_unique(values: list[str], field: str, what: str) -> None:
+def require_unique(values: list[str], field: str, what: str) -> None:
     seen: set[str] = set()
     for pos, value in enumerate(values):
         if value in seen:

@@ -10,16 +10,23 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Union
 
+from pydantic import Field, create_model
+
+from .instrument import instruments
 from .scenario import SCHEMA_VERSION, Scenario
 
 SCHEMA_RESOURCE = ("schemas", "scenario.schema.json")
 
 
 def scenario_json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of the current scenario format."""
-    schema = Scenario.model_json_schema(mode="validation")
+    """JSON Schema (draft 2020-12) of the current scenario format, with every registered item kind."""
+    models = tuple(i.model for i in instruments())
+    item = Annotated[Union[models], Field(discriminator="kind")] if len(models) > 1 else models[0]  # noqa: UP007
+    # the scenario's items are dispatched by kind at run time; for the schema they are a discriminated union
+    schema_model = create_model("Scenario", __base__=Scenario, __doc__=Scenario.__doc__, items=(tuple[item, ...], ...))
+    schema = schema_model.model_json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"urn:chengyu-accord:scenario:{SCHEMA_VERSION}",

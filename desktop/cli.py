@@ -105,16 +105,28 @@ def _pad(text: str, width: int) -> str:
 
 
 def _print_table(document: dict) -> None:
+    """Every result table of every item, exact: amounts in 元 to the fen, shares to ten places."""
     print(document["scenario"]["title"])
     for item in document["items"]:
-        print(f"\n[{item['id']}] {item['title']}  total {item['total_yuan']} 元  basis {item['basis']}")
-        for row in item["allocations"]:
-            print(f"  {_pad(row['name_zh'], 16)}{row['share']:>14}  {row['amount_yuan']:>22} 元")
-        if item["allocations"]:
-            print(f"  {_pad('合计', 16)}{'':>14}  {item['total_yuan']:>22} 元")
+        print(f"\n[{item['id']}] {item['title']}")
+        for table in item["tables"]:
+            print(f"  {table['title_zh']}")
+            print("  " + _pad("", 16) + "".join(f"{c['label_zh']:>24}" for c in table["columns"]))
+            for row in table["rows"]:
+                print("  " + _pad(row["label_zh"], 16) + "".join(f"{_exact(cell):>24}" for cell in row["cells"]))
+            totals = [(f"{t['yuan']} 元" if t and "yuan" in t else "") for t in table["totals"]]
+            print("  " + _pad("合计", 16) + "".join(f"{t:>24}" for t in totals))
         for diagnostic in item["diagnostics"]:
             print(f"  {diagnostic['level']}: {diagnostic['message_zh']}")
     print(f"\nfingerprint {document['fingerprint']}")
+
+
+def _exact(cell: dict | None) -> str:
+    if cell is None:
+        return "—"
+    if "yuan" in cell:
+        return f"{cell['yuan']} 元"
+    return cell["value"]
 
 
 def _fingerprint(args: argparse.Namespace) -> int:

@@ -1,9 +1,11 @@
 """The open scenario: its file, its undo stack and its computed result.
 
-Edits are the pure commands of :mod:`chengyu_accord.cost_sharing.edits`;
-:class:`EditCommand` is the thin QUndoCommand around one of them. A gesture
-(one slider drag) gives all its commands the same non-zero ``gesture`` number,
-and ``mergeWith`` folds them into one undo step.
+Edits are the pure commands of :mod:`chengyu_accord.cost_sharing.edits` and of
+each instrument. Scenarios are immutable, so :class:`EditCommand` simply keeps
+the scenario before and after its edit: the edit is applied once, when pushed
+(a refused edit never lands on the stack), and redo replays exactly that result.
+A gesture (one slider drag) gives all its commands the same non-zero ``gesture``
+number, and ``mergeWith`` folds them into one undo step.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from chengyu_accord.cost_sharing import edits
-from chengyu_accord.cost_sharing.agreement import edits as agreement_edits
-from chengyu_accord.cost_sharing.engine import ScenarioResult, compute
+from chengyu_accord.cost_sharing.edits import Edit
+from chengyu_accord.cost_sharing.engine import compute
+from chengyu_accord.cost_sharing.results import ScenarioResult
 from chengyu_accord.cost_sharing.scenario import Scenario
+from chengyu_accord.widgets.labels import words
 
 _gestures = itertools.count(1)
 
@@ -27,65 +30,43 @@ def new_gesture() -> int:
     return next(_gestures)
 
 
-def describe(edit: edits.Edit) -> str:
-    """The name of an edit as shown after "Undo"/"Redo", in the current language.
-
-    A batch is named after its last edit, the one that says what the user did
-    (seed the weights, then *change basis*; tag the amount, then *change amount*).
-    """
-    if isinstance(edit, edits.Batch) and edit.edits:
-        return describe(edit.edits[-1])
-    names = {
-        edits.SetItemAmount: QCoreApplication.translate("Edits", "change amount"),
-        edits.SetItemBasis: QCoreApplication.translate("Edits", "change basis"),
-        edits.SetAmountProvenance: QCoreApplication.translate("Edits", "change amount source"),
-        edits.SetWeight: QCoreApplication.translate("Edits", "change weight"),
-        edits.SetWeights: QCoreApplication.translate("Edits", "set weights"),
-        edits.AddParty: QCoreApplication.translate("Edits", "add party"),
-        edits.RemoveParty: QCoreApplication.translate("Edits", "remove party"),
-        edits.SetPartyFigure: QCoreApplication.translate("Edits", "enter figure"),
-        edits.SetTitle: QCoreApplication.translate("Edits", "rename scenario"),
-        edits.Batch: QCoreApplication.translate("Edits", "change basis"),
-        agreement_edits.SetArticleText: QCoreApplication.translate("Edits", "reword article"),
-        agreement_edits.ResetArticle: QCoreApplication.translate("Edits", "restore article wording"),
-        agreement_edits.ConfirmArticle: QCoreApplication.translate("Edits", "confirm article numbers"),
-        agreement_edits.SetPrintOptions: QCoreApplication.translate("Edits", "change print options"),
-    }
-    return names.get(type(edit), QCoreApplication.translate("Edits", "edit"))
+def describe(edit: Edit) -> str:
+    """The name of an edit as shown after "Undo"/"Redo", in the interface language."""
+    return words(edit.label)
 
 
 class EditCommand(QUndoCommand):
-    """One undoable edit; consecutive commands of the same gesture merge."""
+    """One undoable edit: the scenario before and after it; consecutive commands of one gesture merge."""
 
     MERGE_ID = 0x4143  # any constant: QUndoStack only merges commands with the same non-negative id
 
-    def __init__(self, document: ScenarioDocument, edit: edits.Edit, gesture: int = 0) -> None:
+    def __init__(
+        self, document: ScenarioDocument, edit: Edit, before: Scenario, after: Scenario, gesture: int = 0
+    ) -> None:
         super().__init__(describe(edit))
         self.document = document
         self.edit = edit
+        self.before, self.after = before, after
         self.gesture = gesture
-        self._inverse: edits.Edit | None = None
 
     def redo(self) -> None:
-        scenario, self._inverse = edits.apply_edit(self.edit, self.document.scenario)
-        self.document._set_scenario(scenario, structural=self.edit.structural)
+        self.document._set_scenario(self.after, structural=self.edit.structural)
 
     def undo(self) -> None:
-        assert self._inverse is not None
-        self.document._set_scenario(self._inverse.apply(self.document.scenario), structural=self.edit.structural)
+        self.document._set_scenario(self.before, structural=self.edit.structural)
 
     def id(self) -> int:
         return self.MERGE_ID if self.gesture else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
-        """Fold a later command of the same gesture in: keep our inverse (the value before the drag)."""
+        """Fold a later command of the same gesture in: keep our "before" (the value before the drag)."""
         if (
             not isinstance(other, EditCommand)
             or other.gesture != self.gesture
             or type(other.edit) is not type(self.edit)
         ):
             return False
-        self.edit = other.edit
+        self.edit, self.after = other.edit, other.after
         return True
 
     def retranslate(self) -> None:
@@ -116,10 +97,10 @@ class ScenarioDocument(QObject):
         """True when there are changes not yet saved to ``path``."""
         return self._unsaved_without_undo or not self.undo_stack.isClean()
 
-    def push(self, edit: edits.Edit, gesture: int = 0) -> None:
+    def push(self, edit: Edit, gesture: int = 0) -> None:
         """Apply an edit as an undoable step; raises EditError (and changes nothing) when it does not fit."""
-        edit.apply(self.scenario)  # validate first: a refused edit must not land on the stack
-        self.undo_stack.push(EditCommand(self, edit, gesture))
+        after = edit.apply(self.scenario)
+        self.undo_stack.push(EditCommand(self, edit, self.scenario, after, gesture))
 
     def replace(self, scenario: Scenario, path: Path | None, *, dirty: bool = False) -> None:
         """Start over on another scenario (New, Open, restore): the undo history belongs to the old one."""

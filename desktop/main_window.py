@@ -17,15 +17,15 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgress
 from chengyu_accord.cost_sharing import __version__
 from chengyu_accord.cost_sharing.agreement.binding import TemplateError
 from chengyu_accord.cost_sharing.agreement.edits import ConfirmArticle, ResetArticle, SetArticleText, SetPrintOptions
-from chengyu_accord.cost_sharing.edits import EditError
-from chengyu_accord.cost_sharing.engine import ScenarioResult
+from chengyu_accord.cost_sharing.edits import AddParty, EditError
 from chengyu_accord.cost_sharing.fingerprint import fingerprint, short_fingerprint
+from chengyu_accord.cost_sharing.results import ScenarioResult
 from chengyu_accord.cost_sharing.scenario import Party, Scenario
 from chengyu_accord.cost_sharing.storage import ScenarioFileError, read_scenario, save_scenario
 from chengyu_accord.widgets.agreement_editor import AgreementEditorWidget
 from chengyu_accord.widgets.chart import ChartWidget
 from chengyu_accord.widgets.labels import province_label
-from chengyu_accord.widgets.parties_panel import PartiesPanel, add_party_edit
+from chengyu_accord.widgets.parties_panel import PartiesPanel
 
 from . import defaults, dialogs
 from .autosave import Autosaver
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         while f"custom-{number}" in taken:
             number += 1
         party = Party(id=f"custom-{number}", name_zh=answer.name_zh, name_en=answer.name_en, province=answer.province)
-        self.apply_edit(add_party_edit(self.document.scenario, party))
+        self.apply_edit(AddParty(party))
 
     def show_party(self, party_id: str, attribute: str = "") -> None:
         """Bring the parties panel up on one party (from a problem clicked in a workspace)."""
@@ -348,8 +348,7 @@ class MainWindow(QMainWindow):
         for kind, item_id in items:
             workspace = workspace_for(kind, item_id, self.tabs)
             workspace.edit_requested.connect(self.apply_edit)
-            if hasattr(workspace, "party_requested"):
-                workspace.party_requested.connect(self.show_party)
+            workspace.party_requested.connect(self.show_party)
             workspace.set_scenario(self.document.scenario, self.document.result.item(item_id))
             self.workspaces.append(workspace)
             self.tabs.addTab(workspace, workspace.title())

@@ -1,30 +1,27 @@
-"""Which workspace shows which item kind.
+"""The workspace of an item: the class its instrument names, imported when first needed.
 
-Each instrument of the roadmap (cost sharing, ecological compensation, tax
-split, integration fund) adds its item kind to the scenario and its workspace
-class here. A workspace is a QWidget built as ``cls(item_id, parent)`` with:
-
-- ``set_scenario(scenario, item_result)`` — redraw from the model;
-- ``edit_requested(edit, gesture)`` — a Signal carrying pure edits for the undo stack;
-- ``title()`` — the tab title;
-- ``chart`` — a :class:`~chengyu_accord.widgets.chart.ChartWidget` (for export), or None.
+An instrument's descriptor names its workspace as ``"module:Class"`` (see
+:class:`~chengyu_accord.cost_sharing.instrument.Instrument`); the class is an
+:class:`~chengyu_accord.widgets.workspace.InstrumentWorkspace` built as
+``cls(item_id, parent)``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from importlib import import_module
 
-from chengyu_accord.widgets.proportional_workspace import ProportionalSplitWorkspace
-
-WORKSPACE_TYPES: dict[str, type[QWidget]] = {
-    "proportional_split": ProportionalSplitWorkspace,
-}
+from chengyu_accord.cost_sharing.instrument import instrument_for
+from chengyu_accord.widgets.workspace import InstrumentWorkspace
 
 
-def workspace_for(kind: str, item_id: str, parent: QWidget | None = None) -> QWidget:
-    """A new workspace for an item of ``kind``; KeyError names a kind without a workspace yet."""
-    try:
-        cls = WORKSPACE_TYPES[kind]
-    except KeyError:
-        raise KeyError(f"no workspace for item kind '{kind}' yet") from None
-    return cls(item_id, parent)
+def workspace_class(kind: str) -> type[InstrumentWorkspace]:
+    """The workspace class of an item kind (KeyError for an unknown kind)."""
+    module, _, name = instrument_for(kind).workspace.partition(":")
+    return getattr(import_module(module), name)
+
+
+def workspace_for(kind: str, item_id: str, parent=None) -> InstrumentWorkspace:
+    """A new workspace for an item of ``kind``."""
+    workspace = workspace_class(kind)(item_id, parent)
+    workspace.kind = kind
+    return workspace

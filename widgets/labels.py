@@ -11,6 +11,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from chengyu_accord import data
+from chengyu_accord.cost_sharing.bilingual import Bilingual
 from chengyu_accord.cost_sharing.scenario import Figure, Party
 
 ATTRIBUTES = ("population", "gdp", "budget_revenue", "area")
@@ -22,26 +24,24 @@ def ui_language() -> str:
 
 
 def attribute_label(attribute: str) -> str:
-    """The name of a statistical attribute (or of typed-in weights)."""
-    labels = {
-        "population": QCoreApplication.translate("Labels", "Population"),
-        "gdp": QCoreApplication.translate("Labels", "GDP"),
-        "budget_revenue": QCoreApplication.translate("Labels", "Budget revenue"),
-        "area": QCoreApplication.translate("Labels", "Area"),
-        "weights": QCoreApplication.translate("Labels", "Typed-in weights"),
-    }
-    return labels.get(attribute, attribute)
+    """The name of a statistical attribute, from the one bilingual list of the embedded data."""
+    label = data.ATTRIBUTE_LABELS.get(attribute)
+    if label is None:
+        return attribute
+    return label.zh if ui_language() == "zh" else label.en
 
 
 def attribute_unit(attribute: str) -> str:
-    """The unit the embedded figures of an attribute are given in."""
-    units = {
-        "population": QCoreApplication.translate("Labels", "10k people"),
-        "gdp": QCoreApplication.translate("Labels", "100m yuan"),
-        "budget_revenue": QCoreApplication.translate("Labels", "100m yuan"),
-        "area": QCoreApplication.translate("Labels", "km²"),
-    }
-    return units.get(attribute, "")
+    """The unit the figures of an attribute are given in."""
+    label = data.ATTRIBUTE_LABELS.get(attribute)
+    if label is None:
+        return ""
+    return label.unit_zh if ui_language() == "zh" else label.unit_en
+
+
+def words(text: Bilingual) -> str:
+    """An engine label (a column, a diagnostic, an edit's name) in the interface language."""
+    return text.get(ui_language())
 
 
 def province_label(province: str | None) -> str:

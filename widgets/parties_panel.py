@@ -210,7 +210,7 @@ class PartiesTableModel(QAbstractTableModel):
         if index.column() == COL_TAKES_PART and role == Qt.ItemDataRole.CheckStateRole:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
             if checked and party.id not in self._members:
-                self.edit_requested.emit(add_party_edit(self._scenario, party))
+                self.edit_requested.emit(edits.AddParty(party))
             elif not checked and party.id in self._members:
                 self.edit_requested.emit(edits.RemoveParty(party.id))
             return True
@@ -233,15 +233,9 @@ class PartiesTableModel(QAbstractTableModel):
                 self.edit_requested.emit(edits.SetPartyFigure(party.id, attribute, figure))
             else:  # typing a figure for a unit not yet taking part adds it, with the figure
                 figures = {**party.figures, attribute: figure}
-                self.edit_requested.emit(add_party_edit(self._scenario, party.model_copy(update={"figures": figures})))
+                self.edit_requested.emit(edits.AddParty(party.model_copy(update={"figures": figures})))
             return True
         return False
-
-
-def add_party_edit(scenario: Scenario, party: Party) -> edits.AddParty:
-    """Add a party to the scenario and to every item that lists its parties explicitly."""
-    memberships = tuple((item.id, len(item.parties)) for item in scenario.items if item.parties)
-    return edits.AddParty(party, memberships=memberships)
 
 
 class ProvinceFilter(QSortFilterProxyModel):

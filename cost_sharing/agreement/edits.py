@@ -2,8 +2,9 @@
 
 Each function returns a new scenario; nothing here touches the numbers, so the
 fingerprint is unchanged by any of them. The classes at the end wrap them in the
-edit protocol of :mod:`chengyu_accord.cost_sharing.edits` (apply + inverse), which
-the application's undo stack uses.
+edit protocol of :mod:`chengyu_accord.cost_sharing.edits`; the application's undo
+stack keeps the scenario before and after each, so a redo replays the very same
+result, time stamps included.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import ClassVar
 
+from ..bilingual import Bilingual
 from ..scenario import Scenario
 from .binding import check_template
 from .build import build_agreement
@@ -69,30 +71,13 @@ def confirm_article_edit(scenario: Scenario, key: str, *, now: datetime | None =
     return _with_edits(scenario, edits)
 
 
-# --- undoable edit commands (the Edit protocol of cost_sharing.edits) -----------------------------
-
-
-@dataclass(frozen=True)
-class RestoreAgreementSettings:
-    """Put the agreement settings back as they were: the inverse of every agreement edit."""
-
-    settings: AgreementSettings
-    structural: ClassVar[bool] = True
-
-    def apply(self, scenario: Scenario) -> Scenario:
-        return scenario.model_copy(update={"agreement": self.settings})
-
-    def inverse(self, scenario: Scenario) -> RestoreAgreementSettings:
-        return RestoreAgreementSettings(scenario.agreement)
+# --- edit commands (the Edit protocol of cost_sharing.edits) ----------------------------------------
 
 
 class _AgreementEdit:
-    """Agreement edits change only the settings, so the settings before the edit undo it."""
+    """Agreement edits change only the wording and print settings: structural for autosave, no number moves."""
 
     structural: ClassVar[bool] = True
-
-    def inverse(self, scenario: Scenario) -> RestoreAgreementSettings:
-        return RestoreAgreementSettings(scenario.agreement)
 
 
 @dataclass(frozen=True)
@@ -101,6 +86,7 @@ class SetArticleText(_AgreementEdit):
 
     key: str
     text: str
+    label: ClassVar[Bilingual] = Bilingual("修改条款措辞", "reword article")
 
     def apply(self, scenario: Scenario) -> Scenario:
         return with_article_edit(scenario, self.key, self.text)
@@ -111,6 +97,7 @@ class ResetArticle(_AgreementEdit):
     """Put an article back to its default wording."""
 
     key: str
+    label: ClassVar[Bilingual] = Bilingual("恢复条款原措辞", "restore article wording")
 
     def apply(self, scenario: Scenario) -> Scenario:
         return reset_article_edit(scenario, self.key)
@@ -121,6 +108,7 @@ class ConfirmArticle(_AgreementEdit):
     """Confirm that an edited article still reads right with the current numbers."""
 
     key: str
+    label: ClassVar[Bilingual] = Bilingual("确认条款数字", "confirm article numbers")
 
     def apply(self, scenario: Scenario) -> Scenario:
         return confirm_article_edit(scenario, self.key)
@@ -133,6 +121,7 @@ class SetPrintOptions(_AgreementEdit):
     draft_label: DraftLabel
     watermark: bool
     capital_amounts: bool
+    label: ClassVar[Bilingual] = Bilingual("修改打印选项", "change print options")
 
     def apply(self, scenario: Scenario) -> Scenario:
         settings = AgreementSettings.model_validate(

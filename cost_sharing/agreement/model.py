@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+
+from ..charts import Chart
 
 
 @dataclass(frozen=True)
@@ -41,18 +42,6 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     total_row: tuple[str, ...] | None = None
     numeric: tuple[bool, ...] = ()
-
-
-@dataclass(frozen=True)
-class BarChart:
-    """A bar chart as data (the same numbers the GUI plots), drawn by each renderer itself."""
-
-    key: str
-    title: str
-    unit: str
-    labels: tuple[str, ...]
-    values: tuple[Decimal, ...]
-    value_labels: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -113,7 +102,7 @@ class Appendix:
     title: str
     paragraphs: tuple[Paragraph, ...] = ()
     tables: tuple[Table, ...] = ()
-    charts: tuple[BarChart, ...] = ()
+    charts: tuple[Chart, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +128,10 @@ class AgreementDoc:
     data_vintage: str
     watermark: str | None = None
     footer_labels: Mapping[str, str] = field(default_factory=dict)
+    captions: Mapping[str, str] = field(default_factory=dict)
+    """Fixed words every renderer prints, in the agreement's language, so no renderer spells its own:
+    ``annex_list`` (附件：), ``fingerprint`` (the caption before the full SHA-256 on the last page),
+    ``unit`` (单位：, before a unit), ``author`` (the PDF/DOCX author field)."""
 
     def article(self, key: str) -> Article:
         for article in self.articles:
@@ -179,7 +172,8 @@ class AgreementDoc:
             for table in appendix.tables:
                 yield from _table_texts(table)
             for chart in appendix.charts:
-                yield from (chart.title, chart.unit, *chart.labels, *chart.value_labels)
+                yield from chart.texts()
+        yield from self.captions.values()
 
 
 def _table_texts(table: Table) -> Iterator[str]:

@@ -6,12 +6,14 @@ substitutes on the reader's machine — East Asian text in 仿宋 (FangSong) for
 tables, 黑体 (SimHei) for headings and table headers, 方正小标宋简体 for the title; Latin
 text in Times New Roman. The font table gives each Chinese name its English alternative
 name, so an English-language Windows finds the same fonts. Markers for edited articles are red.
+A chart is the PDF's own drawing as a picture (rasterised by PDFium), followed by its numbers as a table.
 """
 
 from __future__ import annotations
 
 import io
 
+import pypdfium2
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
@@ -19,10 +21,16 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
+from reportlab.graphics import renderPDF
 
 from chengyu_accord.cost_sharing.agreement.model import AgreementDoc, Run
 from chengyu_accord.cost_sharing.agreement.model import Paragraph as RunParagraph
 from chengyu_accord.cost_sharing.agreement.model import Table as DocTable
+from chengyu_accord.cost_sharing.charts import Chart
+
+from .fonts import register_fonts
+from .pdf.chart import chart_drawing
+from .pdf.grid import Geometry, load_style
 
 BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"
@@ -32,6 +40,7 @@ ALT_NAMES = {BODY_FONT: "FangSong", HEADING_FONT: "SimHei", TITLE_FONT: "FZXiaoB
 """The English names Word also matches (fontTable ``w:altName``)."""
 LINE_PITCH = Pt(28.95)
 MARKER = RGBColor(0xB0, 0x00, 0x00)
+CHART_DPI = 200
 
 
 def _east_asian(properties, name: str) -> None:
@@ -71,12 +80,35 @@ def _declare_fonts(word: Document) -> None:
     part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def chart_png(chart: Chart, unit_caption: str) -> tuple[bytes, float]:
+    """The PDF's drawing of ``chart`` as PNG bytes, and its width in points (the type area's).
+
+    reportlab's own bitmap renderer needs pycairo, which has no Linux wheels; PDFium draws the
+    drawing's one-page PDF instead, with the same embedded fonts as the agreement.
+    """
+    register_fonts()
+    style = load_style()
+    width = Geometry.from_style(style).width
+    drawing = chart_drawing(chart, width, style["styles"], unit_caption)
+    document = pypdfium2.PdfDocument(renderPDF.drawToString(drawing))
+    try:
+        image = document[0].render(scale=CHART_DPI / 72).to_pil()
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", dpi=(CHART_DPI, CHART_DPI))
+    return buffer.getvalue(), width
+
+
 class _Writer:
     def __init__(self, doc: AgreementDoc) -> None:
         self.doc = doc
         self.zh = doc.lang == "zh"
         self.word = Document()
         _declare_fonts(self.word)
+        properties = self.word.core_properties
+        properties.title = doc.title
+        properties.author = properties.last_modified_by = doc.captions["author"]
         normal = self.word.styles["Normal"]  # anything not set by role: body font
         normal.font.name = LATIN_FONT
         _east_asian(normal.element.get_or_add_rPr(), BODY_FONT)
@@ -137,6 +169,21 @@ class _Writer:
                 )
                 _font(paragraph.add_run(value), HEADING_FONT if r == 0 else BODY_FONT, 12, bold=r == 0)
 
+    def chart(self, chart: Chart) -> None:
+        """The chart as a picture across the type area, then its numbers: a row per category, a column per series."""
+        png, width = chart_png(chart, self.doc.captions["unit"])
+        picture = self.word.add_paragraph()
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.add_run().add_picture(io.BytesIO(png), width=Pt(width))
+        header = ("", *(series.name for series in chart.series))
+        rows = tuple(
+            (category, *(series.value_labels[index] for series in chart.series))
+            for index, category in enumerate(chart.categories)
+        )
+        unit_note = self.doc.captions["unit"] + chart.unit
+        numeric = (False, *(True for _ in chart.series))
+        self.table(DocTable(chart.key, chart.title, unit_note, header, rows, None, numeric))
+
     def build(self) -> Document:
         doc = self.doc
         center = WD_ALIGN_PARAGRAPH.CENTER
@@ -158,7 +205,7 @@ class _Writer:
                 self.table(article.table)
         if doc.appendices:
             titles = [f"{i}.{a.title}" for i, a in enumerate(doc.appendices, start=1)]
-            self.paragraph((Run(("附件：" if self.zh else "Annexes: ") + "；".join(titles)),))
+            self.paragraph((Run(doc.captions["annex_list"] + ("；" if self.zh else "; ").join(titles)),))
         self.paragraph((Run(doc.closing_line),))
         self.paragraph((), indent=False)
         for block in doc.signatures:
@@ -177,15 +224,9 @@ class _Writer:
                 self.paragraph(paragraph)
             for table in appendix.tables:
                 self.table(table)
-            for chart in appendix.charts:  # Word gets the chart's numbers as a table
-                rows = tuple(zip(chart.labels, chart.value_labels, strict=True))
-                header = ("参与方", f"金额（{chart.unit}）") if self.zh else ("Party", f"Amount ({chart.unit})")
-                self.table(DocTable(chart.key, chart.title, "", header, rows, None, (False, True)))
-        self.paragraph(
-            (Run(("本稿数字指纹（SHA-256）：" if self.zh else "Fingerprint (SHA-256): ") + doc.fingerprint),),
-            indent=False,
-            size=9,
-        )
+            for chart in appendix.charts:
+                self.chart(chart)
+        self.paragraph((Run(doc.captions["fingerprint"] + doc.fingerprint),), indent=False, size=9)
         return self.word
 
 

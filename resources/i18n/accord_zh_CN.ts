@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AgreementEditorWidget</name>
@@ -77,25 +76,6 @@
     </message>
 </context>
 <context>
-    <name>AllocationTableModel</name>
-    <message>
-        <source>Party</source>
-        <translation>参与方</translation>
-    </message>
-    <message>
-        <source>Share</source>
-        <translation>份额</translation>
-    </message>
-    <message>
-        <source>Amount (%1)</source>
-        <translation>金额（%1）</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-</context>
-<context>
     <name>AmountEditor</name>
     <message>
         <source>Amount: please type a number.</source>
@@ -139,6 +119,26 @@
     <message>
         <source>The default scenario was opened instead. Fix the problems listed under Details.</source>
         <translation>已改为打开默认情景。请按“详细信息”中列出的问题修改文件。</translation>
+    </message>
+    <message>
+        <source>The recovery copy could not be read (%1) and will be replaced.</source>
+        <translation>恢复副本无法读取（%1），将被替换。</translation>
+    </message>
+    <message>
+        <source>The recovery copy could not be read (%1); it was set aside as %2.</source>
+        <translation>恢复副本无法读取（%1），已移至 %2。</translation>
+    </message>
+    <message>
+        <source>The preferences file could not be read (%1) and will be replaced; defaults are used.</source>
+        <translation>偏好设置文件无法读取（%1），将被替换，现使用默认设置。</translation>
+    </message>
+    <message>
+        <source>The preferences file could not be read (%1); it was set aside as %2; defaults are used.</source>
+        <translation>偏好设置文件无法读取（%1），已移至 %2，现使用默认设置。</translation>
+    </message>
+    <message>
+        <source>The preferences were written by a newer Accord (format %1); changes last for this session only.</source>
+        <translation>偏好设置由较新版本的 Accord 写入（格式 %1）；更改仅在本次会话中有效。</translation>
     </message>
     <message>
         <source>An unexpected error occurred: %1</source>
@@ -209,98 +209,46 @@
     </message>
 </context>
 <context>
-    <name>Edits</name>
+    <name>InstrumentWorkspace</name>
     <message>
-        <source>change amount</source>
-        <translation>修改金额</translation>
+        <source>Party</source>
+        <translation>参与方</translation>
     </message>
     <message>
-        <source>change basis</source>
-        <translation>修改分摊依据</translation>
+        <source>Updating… the figures below are from the last result.</source>
+        <translation>正在更新……下列数字为上一次的计算结果。</translation>
     </message>
     <message>
-        <source>change amount source</source>
-        <translation>更改金额来源</translation>
+        <source>No amounts: this item cannot be computed until the problems listed under “Checks” are fixed.</source>
+        <translation>暂无金额：请先修正“检查结果”中列出的问题，然后才能计算本事项。</translation>
     </message>
     <message>
-        <source>change weight</source>
-        <translation>修改权重</translation>
+        <source>Cannot compute this item. Fix the problems below; no amounts are shown until then.</source>
+        <translation>无法计算本事项。请修正下列问题；修正前不显示任何金额。</translation>
     </message>
     <message>
-        <source>set weights</source>
-        <translation>设置权重</translation>
+        <source>Computed. Notes on the inputs:</source>
+        <translation>已完成计算。关于输入数据的说明：</translation>
     </message>
     <message>
-        <source>add party</source>
-        <translation>添加参与方</translation>
+        <source>Computed; nothing to report about the inputs.</source>
+        <translation>已完成计算，输入数据无需说明。</translation>
     </message>
     <message>
-        <source>remove party</source>
-        <translation>移除参与方</translation>
+        <source>Click to show this party's figure in the parties panel.</source>
+        <translation>点击在参与方面板中显示该方的数据。</translation>
     </message>
     <message>
-        <source>enter figure</source>
-        <translation>录入数据</translation>
+        <source>Click to go to this input.</source>
+        <translation>点击转到该输入项。</translation>
     </message>
     <message>
-        <source>rename scenario</source>
-        <translation>重命名情景</translation>
-    </message>
-    <message>
-        <source>reword article</source>
-        <translation>修改条款措辞</translation>
-    </message>
-    <message>
-        <source>restore article wording</source>
-        <translation>恢复条款默认措辞</translation>
-    </message>
-    <message>
-        <source>confirm article numbers</source>
-        <translation>确认条款数字</translation>
-    </message>
-    <message>
-        <source>change print options</source>
-        <translation>修改打印选项</translation>
-    </message>
-    <message>
-        <source>edit</source>
-        <translation>编辑</translation>
+        <source>Checks</source>
+        <translation>检查结果</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
-    <message>
-        <source>Population</source>
-        <translation>常住人口</translation>
-    </message>
-    <message>
-        <source>GDP</source>
-        <translation>地区生产总值</translation>
-    </message>
-    <message>
-        <source>Budget revenue</source>
-        <translation>一般公共预算收入</translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation>面积</translation>
-    </message>
-    <message>
-        <source>Typed-in weights</source>
-        <translation>自定权重</translation>
-    </message>
-    <message>
-        <source>10k people</source>
-        <translation>万人</translation>
-    </message>
-    <message>
-        <source>100m yuan</source>
-        <translation>亿元</translation>
-    </message>
-    <message>
-        <source>km²</source>
-        <translation>平方公里</translation>
-    </message>
     <message>
         <source>Chongqing</source>
         <translation>重庆</translation>
@@ -517,7 +465,7 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>内置数据（%1）的出处：</translation>
     </message>
     <message>
-        <source>Each figure&apos;s year, source and tag are shown in the parties panel. Tags: [S] sourced, [S-2] secondary source, [D] derived, [U] unverified, [A] assumed, [entered] typed in by you.</source>
+        <source>Each figure's year, source and tag are shown in the parties panel. Tags: [S] sourced, [S-2] secondary source, [D] derived, [U] unverified, [A] assumed, [entered] typed in by you.</source>
         <translation>每项数据的年份、出处和标记见“参与方”面板。标记：[S] 有出处，[S-2] 二手来源，[D] 推算，[U] 未经核实，[A] 假设值，[录入] 用户录入。</translation>
     </message>
     <message>
@@ -678,10 +626,6 @@ Two printouts with the same fingerprint carry the same numbers.</source>
 <context>
     <name>ProportionalSplitWorkspace</name>
     <message>
-        <source>Proportional split</source>
-        <translation>按比例分摊</translation>
-    </message>
-    <message>
         <source>Provenance: %1</source>
         <translation>来源类别：%1</translation>
     </message>
@@ -696,38 +640,6 @@ Two printouts with the same fingerprint carry the same numbers.</source>
     <message>
         <source>The scenario does not say where this amount comes from.</source>
         <translation>情景未注明该金额的来源。</translation>
-    </message>
-    <message>
-        <source>Amount (%1)</source>
-        <translation>金额（%1）</translation>
-    </message>
-    <message>
-        <source>No amounts: this split cannot be computed until the problems listed under “Checks” are fixed.</source>
-        <translation>暂无金额：请先处理“检查结果”中列出的问题，才能计算本项分摊。</translation>
-    </message>
-    <message>
-        <source>Cannot compute this split. Fix the problems below; no amounts are shown until then.</source>
-        <translation>无法计算本项分摊。请处理下列问题；处理前不显示任何金额。</translation>
-    </message>
-    <message>
-        <source>Computed. Notes on the inputs:</source>
-        <translation>已完成计算。关于输入数据的提示：</translation>
-    </message>
-    <message>
-        <source>Computed; nothing to report about the inputs.</source>
-        <translation>已完成计算；输入数据未发现问题。</translation>
-    </message>
-    <message>
-        <source>Click to show this party&apos;s figure in the parties panel.</source>
-        <translation>点击可在“参与方”面板中定位该参与方的数据。</translation>
-    </message>
-    <message>
-        <source>Click to type this party&apos;s weight.</source>
-        <translation>点击可输入该参与方的权重。</translation>
-    </message>
-    <message>
-        <source>Click to choose another basis.</source>
-        <translation>点击可改选分摊依据。</translation>
     </message>
     <message>
         <source>Parameters</source>
@@ -750,12 +662,31 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Checks</source>
-        <translation>检查结果</translation>
-    </message>
-    <message>
         <source>Weights (drag or type)</source>
         <translation>权重（拖动滑块或输入）</translation>
+    </message>
+</context>
+<context>
+    <name>ResultTableModel</name>
+    <message>
+        <source>Total (%1)</source>
+        <translation>合计（%1）</translation>
+    </message>
+    <message>
+        <source>Provenance: %1</source>
+        <translation>来源标记：%1</translation>
+    </message>
+    <message>
+        <source>Year: %1</source>
+        <translation>年份：%1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>

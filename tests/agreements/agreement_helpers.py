@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from chengyu_accord.cost_sharing.scenario import Figure, Party, ProportionalSplit, Scenario
+from chengyu_accord.cost_sharing.agreement.model import AgreementDoc
+from chengyu_accord.cost_sharing.charts import Chart, Series
+from chengyu_accord.cost_sharing.instruments.proportional.model import ProportionalSplit
+from chengyu_accord.cost_sharing.scenario import Figure, Party, Scenario
 from chengyu_accord.cost_sharing.storage import read_scenario, save_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,3 +135,49 @@ def drawn_chars(pdf: Path) -> Iterator[tuple[str, str, float]]:
                         for char in span["chars"]:
                             if not char["c"].isspace():
                                 yield char["c"], span["font"], span["size"]
+
+
+def _series(name: str, values: list[str]) -> Series:
+    numbers = tuple(Decimal(v) for v in values)
+    return Series(name, numbers, tuple(f"{v:,}" for v in numbers))
+
+
+def sample_charts() -> tuple[Chart, ...]:
+    """One chart of each kind, with names and values the engine does not print anywhere else."""
+    areas = ("东部片区", "西部片区", "南部片区")
+    return (
+        Chart("t.bars", "bars", "单系列图", "万元", areas, (_series("金额", ["502.25", "120.5", "33.75"]),)),
+        Chart(
+            "t.grouped",
+            "grouped_bars",
+            "分组柱状图",
+            "万元",
+            areas,
+            (_series("方法甲", ["411.5", "207.25", "45.5"]), _series("方法乙", ["398.5", "12345.67", "77.25"])),
+        ),
+        Chart(
+            "t.stacked",
+            "stacked_bars",
+            "堆叠柱状图",
+            "万元",
+            areas,
+            (_series("资本金", ["301.5", "121.5", "81.5"]), _series("贷款", ["203.25", "83.25", "23.25"])),
+        ),
+        Chart(
+            "t.lines",
+            "lines",
+            "逐年拨付",
+            "亿元",
+            tuple(f"{year}年度第一季度" for year in range(2026, 2036)),
+            (
+                _series("东部片区", [f"{11 + 3 * i}.5" for i in range(10)]),
+                _series("西部片区", [f"{59 - 2 * i}.25" for i in range(10)]),
+            ),
+        ),
+    )
+
+
+def with_charts(doc: AgreementDoc, charts: tuple[Chart, ...]) -> AgreementDoc:
+    """``doc`` with ``charts`` in place of the first annex's charts."""
+    annex = dataclasses.replace(doc.appendices[0], charts=charts)
+    return dataclasses.replace(doc, appendices=(annex, *doc.appendices[1:]))

@@ -3,7 +3,8 @@
 import pytest
 from engine_fixtures import make_party
 
-from chengyu_accord.cost_sharing.scenario import ProportionalSplit, Scenario
+from chengyu_accord.cost_sharing.instruments.proportional.model import ProportionalSplit
+from chengyu_accord.cost_sharing.scenario import Scenario
 
 
 @pytest.fixture

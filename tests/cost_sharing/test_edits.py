@@ -1,28 +1,28 @@
-"""Edits are pure: apply makes a new scenario, and the inverse built beforehand restores the old one exactly."""
+"""Edits are pure: apply makes a new scenario and never touches the old one, which is what undo restores."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from chengyu_accord.cost_sharing.edits import (
     AddParty,
     Batch,
     EditError,
     RemoveParty,
+    SetPartyFigure,
+    SetTitle,
+    user_figure,
+)
+from chengyu_accord.cost_sharing.instruments.proportional.edits import (
     SetAmountProvenance,
     SetItemAmount,
     SetItemBasis,
-    SetPartyFigure,
-    SetTitle,
     SetWeight,
     SetWeights,
-    apply_edit,
     set_amount_edit,
-    user_figure,
 )
-from chengyu_accord.cost_sharing.scenario import Figure, Party, ProportionalSplit, Provenance, Scenario
+from chengyu_accord.cost_sharing.instruments.proportional.model import ProportionalSplit
+from chengyu_accord.cost_sharing.scenario import Figure, Party, Provenance, Scenario
 
 
 def _scenario(explicit_members: bool = False) -> Scenario:
@@ -60,23 +60,24 @@ EDITS = [
 
 @pytest.mark.parametrize("explicit", [False, True])
 @pytest.mark.parametrize("edit", EDITS, ids=lambda e: type(e).__name__)
-def test_inverse_restores_the_scenario(edit, explicit):
+def test_an_edit_makes_a_new_scenario_and_leaves_the_old_one_as_it_was(edit, explicit):
     before = _scenario(explicit)
-    after, inverse = apply_edit(edit, before)
+    after = edit.apply(before)
     assert after != before
-    assert inverse.apply(after) == before
     assert before == _scenario(explicit), "the old scenario is never modified"
+    assert edit.apply(before) == after, "applying again gives the same scenario"
+    assert edit.label.zh
+    assert edit.label.en
 
 
-def test_remove_party_takes_its_weights_and_membership_and_undo_puts_them_back():
+def test_remove_party_takes_its_weights_and_membership_and_adding_it_back_joins_listing_items():
     before = _scenario(explicit_members=True)
-    after, inverse = apply_edit(RemoveParty("b"), before)
+    after = RemoveParty("b").apply(before)
     assert [p.id for p in after.parties] == ["a", "c"]
     assert after.items[0].parties == ("a", "c")
     assert "b" not in after.items[0].weights
-    restored = inverse.apply(after)
-    assert restored.items[0].parties == ("a", "b", "c")
-    assert restored.items[0].weights["b"] == "2"
+    again = AddParty(before.party("b")).apply(after)
+    assert again.items[0].parties == ("a", "c", "b"), "an item that lists its members takes a new party in"
 
 
 def test_removing_the_last_member_of_an_item_is_refused_not_turned_into_every_party():
@@ -89,13 +90,12 @@ def test_removing_the_last_member_of_an_item_is_refused_not_turned_into_every_pa
     assert info.value.field == "items[0].parties"
 
 
-def test_typing_over_a_preset_amount_tags_it_user_and_undo_restores_the_preset_provenance():
+def test_typing_over_a_preset_amount_tags_it_user():
     assumed = Provenance(tag="A", note="假设值，非真实数据")
     before = SetAmountProvenance("i1", assumed).apply(_scenario())
-    after, inverse = apply_edit(set_amount_edit(before, "i1", 7), before)
+    after = set_amount_edit(before, "i1", 7).apply(before)
     assert after.items[0].amount_fen == 7
     assert after.items[0].amount_provenance == Provenance(tag="user")
-    assert inverse.apply(after) == before
     again = set_amount_edit(after, "i1", 9)
     assert isinstance(again, SetItemAmount), "an amount already typed in stays tagged user without a second edit"
     with pytest.raises(EditError):
@@ -119,7 +119,8 @@ def test_user_figure_is_tagged_user():
         (SetWeight("i1", "a", "-1"), "weight"),
         (SetWeight("i1", "a", "NaN"), "weight"),
         (SetWeight("i1", "a", "abc"), "weight"),
-        (SetWeight("i1", "a", "1e9"), "weight"),
+        (SetWeight("i1", "a", "1e16"), "weight"),
+        (SetItemAmount("i1", 10**19), "amount_fen"),
         (AddParty(Party(id="a", name_zh="重复")), "parties"),
         (RemoveParty("zzz"), "parties"),
         (SetPartyFigure("zzz", "population", None), "parties"),
@@ -137,30 +138,3 @@ def test_bad_edits_are_refused_naming_the_field(edit, field):
 def test_user_figure_refuses_bad_values(text):
     with pytest.raises(EditError):
         user_figure(text)
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.lists(
-        st.one_of(
-            st.builds(SetItemAmount, st.just("i1"), st.integers(0, 10**15)),
-            st.builds(SetItemBasis, st.just("i1"), st.sampled_from(["population", "weights", "gdp"])),
-            st.builds(
-                SetWeight,
-                st.just("i1"),
-                st.sampled_from(["a", "b", "c"]),
-                st.one_of(st.none(), st.decimals(0, 1000, places=3).map(str)),
-            ),
-        ),
-        max_size=12,
-    )
-)
-def test_undoing_a_sequence_in_reverse_returns_to_the_start(edits):
-    start = scenario = _scenario()
-    inverses = []
-    for edit in edits:
-        scenario, inverse = apply_edit(edit, scenario)
-        inverses.append(inverse)
-    for inverse in reversed(inverses):
-        scenario = inverse.apply(scenario)
-    assert scenario == start

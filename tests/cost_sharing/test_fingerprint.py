@@ -18,7 +18,10 @@ def edited(scenario: Scenario, change) -> Scenario:
 def test_it_is_the_sha256_of_the_canonical_document(small_scenario):
     document = fingerprint_document(small_scenario)
     assert document["accord_version"] == __version__
-    assert document["items"][0]["amounts_fen"]["510100"] == 5_894_451_973_861
+    assert document["fingerprint_format"] == 2
+    rows = {row["key"]: row for row in document["items"][0]["tables"][0]["rows"]}
+    assert rows["510100"]["cells"][-1] == 5_894_451_973_861
+    assert rows["510100"]["shown"][-1] == "5894451.97"  # 万元, 2 decimals
     expected = hashlib.sha256(json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode())
     assert fingerprint(small_scenario) == expected.hexdigest()
     assert canonical_json({"b": 1, "a": "成"}) == '{"a":"成","b":1}'.encode()

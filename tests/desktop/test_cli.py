@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from chengyu_accord.cost_sharing import presets
+from chengyu_accord.cost_sharing.instruments.proportional import presets as proportional_presets
 from chengyu_accord.cost_sharing.storage import read_scenario, scenario_to_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +33,7 @@ def test_there_are_examples():
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_examples_are_what_the_presets_build(path):
     """The committed examples are regenerated from the embedded data, never edited by hand."""
-    assert path.read_bytes() == scenario_to_bytes(presets.EXAMPLES[path.name]())
+    assert path.read_bytes() == scenario_to_bytes(presets.examples()[path.stem]())
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -63,7 +64,7 @@ def test_validate_and_fingerprint_examples(path):
 
 
 def _bad_files(tmp_path: Path) -> dict[str, tuple[bytes, str]]:
-    good = scenario_to_bytes(presets.gaozhu_weights_example())
+    good = scenario_to_bytes(proportional_presets.gaozhu_weights_example())
     data = json.loads(good)
 
     def variant(change) -> bytes:

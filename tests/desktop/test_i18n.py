@@ -18,7 +18,7 @@ from chengyu_accord.desktop.fonts import load_cjk_font
 from chengyu_accord.desktop.i18n import CATALOGUE_NAME, i18n_dir
 
 REPO = Path(__file__).resolve().parents[2]
-SOURCES = sorted([*(REPO / "desktop").glob("*.py"), *(REPO / "widgets").glob("*.py")])
+SOURCES = sorted([*(REPO / "desktop").rglob("*.py"), *(REPO / "widgets").rglob("*.py")])  # subpackages too
 
 
 def _messages(ts: Path) -> dict[tuple[str, str], str | None]:
@@ -111,6 +111,8 @@ def _visible_texts(window) -> dict[str, str]:
             for row in range(view.count()):
                 texts[f"list:{view.objectName() or id(view)}:{row}"] = view.item(row).text()
     for view in window.findChildren(QTableView):
+        if view.horizontalHeader().isHidden():  # e.g. the frozen total row under a result table
+            continue
         model = view.model()
         for column in range(model.columnCount()):
             texts[f"header:{id(view)}:{column}"] = str(model.headerData(column, _horizontal()))

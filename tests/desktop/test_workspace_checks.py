@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from chengyu_accord.cost_sharing import presets
 from chengyu_accord.cost_sharing.fingerprint import fingerprint, short_fingerprint
+from chengyu_accord.cost_sharing.instruments.proportional import presets as proportional_presets
 from chengyu_accord.cost_sharing.money import Unit
 from chengyu_accord.cost_sharing.storage import save_scenario
 from chengyu_accord.widgets.parties_panel import FIRST_FIGURE_COL
@@ -31,7 +31,7 @@ def _choose_budget_revenue(qtbot, window) -> None:
 
 def test_an_assumed_amount_is_marked_as_assumed(qtbot, make_window, tmp_path):
     path = tmp_path / "fund.json"
-    save_scenario(presets.sichuan_fund_example(), path)
+    save_scenario(proportional_presets.sichuan_fund_example(), path)
     window = make_window(path)
     workspace = window.workspaces[0]
     badge = workspace.provenance_badge
@@ -50,7 +50,7 @@ def test_an_assumed_amount_is_marked_as_assumed(qtbot, make_window, tmp_path):
 
 def test_typing_over_an_assumed_amount_makes_it_the_users_and_undo_brings_the_mark_back(qtbot, make_window, tmp_path):
     path = tmp_path / "fund.json"
-    save_scenario(presets.sichuan_fund_example(), path)
+    save_scenario(proportional_presets.sichuan_fund_example(), path)
     window = make_window(path)
     badge = window.workspaces[0].provenance_badge
     _type_amount(qtbot, window, "12")
@@ -71,11 +71,8 @@ def test_a_missing_figure_shows_the_error_and_no_amounts(qtbot, window):
     assert "无法计算" in workspace.summary.text()
     listed = [workspace.diagnostics.item(row).text() for row in range(workspace.diagnostics.count())]
     assert any("缺少一般公共预算收入数据" in text for text in listed)
-    model = workspace.model
-    for row in range(model.rowCount() - 1):
-        assert model.index(row, 2).data() == "—"
-        assert model.index(row, 3).data() == "—"
-        assert model.index(row, 3).data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    assert workspace.model.rowCount() == 0, "no amounts, not zero amounts"
+    assert not workspace.totals.isVisible()
     chart = workspace.chart
     qtbot.waitUntil(lambda: chart.ready)
     assert chart.bar_count == 0
@@ -139,9 +136,9 @@ def test_opening_a_scenario_with_other_items_rebuilds_the_tabs(qtbot, window, tm
     from chengyu_accord.desktop import dialogs
 
     path = tmp_path / "weights.json"
-    save_scenario(presets.gaozhu_weights_example(), path)
+    save_scenario(proportional_presets.gaozhu_weights_example(), path)
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: path)
     window.open_action.trigger()
     assert [w.item_id for w in window.workspaces] == ["gaozhu-startup"]
-    assert window.workspaces[0].model.rowCount() == 3
+    assert window.workspaces[0].model.rowCount() == 2
     assert "【假设值，非真实数据】" in window.workspaces[0].provenance_badge.text()

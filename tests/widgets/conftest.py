@@ -6,7 +6,8 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from chengyu_accord.cost_sharing.scenario import Figure, Party, ProportionalSplit, Scenario
+from chengyu_accord.cost_sharing.instruments.proportional.model import ProportionalSplit
+from chengyu_accord.cost_sharing.scenario import Figure, Party, Scenario
 
 
 @pytest.fixture

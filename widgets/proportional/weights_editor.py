@@ -15,7 +15,8 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSlider, QWidget
 
-from chengyu_accord.cost_sharing.edits import EditError, normalise_weight
+from chengyu_accord.cost_sharing.edits import EditError
+from chengyu_accord.cost_sharing.instruments.proportional.edits import normalise_weight
 from chengyu_accord.cost_sharing.scenario import Party
 
 SLIDER_MIN_RANGE = 100

@@ -1,0 +1,114 @@
+"""The clause sets of the agreement families: what the recital cites and how an agreement closes.
+
+An instrument names its family's :class:`~.blocks.ClauseSet`; an agreement over
+items of several families cites each family's words of the plan once and closes
+with each family's general articles once. A compensation agreement therefore
+never speaks of 分担费用, and a cost-sharing agreement never of 补偿.
+"""
+
+from __future__ import annotations
+
+from ..bilingual import Bilingual
+from .blocks import ArticleSpec, BuildContext, ClauseSet
+from .text import chinese_number
+
+PLAN_RECITAL = Bilingual(
+    "为贯彻落实国家发展改革委、住房城乡建设部《成渝城市群发展规划》第八章第三节“建立健全利益协调机制”"
+    "关于{quotes}的要求，本着平等协商、权责对等、合作共赢的原则，经各方友好协商，就{subject}达成如下协议：",
+    "To implement Chapter 8, Section 3 (“Establishing and improving interest-coordination mechanisms”) of the "
+    "Chengdu–Chongqing City Cluster Development Plan issued by the National Development and Reform Commission "
+    "and the Ministry of Housing and Urban-Rural Development, which calls for {quotes}, the Parties, on the "
+    "principles of equal consultation, matching rights and responsibilities and mutual benefit, have agreed as "
+    "follows on {subject}:",
+)
+"""The recital's frame; ``{quotes}`` are the cited words of each family, ``{subject}`` the items."""
+
+
+def _cost_sharing_general(context: BuildContext) -> list[ArticleSpec]:
+    """Articles every cost-sharing agreement closes with: use of funds, overruns, breach, disputes, final clauses."""
+    copies = 2 * len(context.scenario.parties)
+    if context.zh:
+        texts = [
+            (
+                "general.use",
+                "资金使用与监督",
+                "分担资金专款专用，专项用于本协议约定事项，任何一方不得截留、占用、挪用。"
+                "项目实施单位应定期向各方通报资金使用情况，各方有权对资金使用情况进行监督。",
+            ),
+            (
+                "general.overrun",
+                "超支与节余",
+                "实际支出超出或低于本协议约定费用总额的，差额由各方按本协议约定的比例分担或返还，各方另有约定的除外。",
+            ),
+            (
+                "general.breach",
+                "违约责任",
+                "任何一方未按本协议约定足额、按时拨付资金的，应及时书面说明情况并限期补足；"
+                "经催告仍不履行的，其他各方可提请共同的上级人民政府协调处理。",
+            ),
+            (
+                "general.dispute",
+                "争议解决",
+                "因本协议引起或者与本协议有关的争议，由各方友好协商解决；协商不成的，提请各方共同的上级人民政府协调。",
+            ),
+            (
+                "general.final",
+                "附则",
+                "本协议未尽事宜，由各方另行协商并签订补充协议，补充协议与本协议具有同等效力。"
+                "本协议附件与本协议具有同等效力。\n"
+                f"本协议自各方法定代表人或授权代表签字并加盖公章之日起生效。本协议一式{chinese_number(copies)}份，"
+                "各方各执二份，具有同等效力。",
+            ),
+        ]
+    else:
+        texts = [
+            (
+                "general.use",
+                "Use and supervision of funds",
+                "The shared funds are earmarked for the matters agreed herein; no Party may withhold, occupy or "
+                "divert them. The implementing unit reports regularly to the Parties on their use, and each Party "
+                "may supervise it.",
+            ),
+            (
+                "general.overrun",
+                "Overruns and savings",
+                "Where actual expenditure exceeds or falls short of the total agreed herein, the difference is "
+                "borne or refunded by the Parties in the agreed proportions, unless the Parties agree otherwise.",
+            ),
+            (
+                "general.breach",
+                "Liability for breach",
+                "A Party that does not pay its share in full and on time explains the reasons in writing and makes "
+                "up the shortfall within a set period; failing that, the other Parties may ask their common "
+                "higher-level government to coordinate.",
+            ),
+            (
+                "general.dispute",
+                "Settlement of disputes",
+                "Disputes arising from or in connection with this Agreement are settled by friendly consultation; "
+                "failing agreement, the Parties refer them to their common higher-level government.",
+            ),
+            (
+                "general.final",
+                "Final provisions",
+                "Matters not covered herein are settled by a supplementary agreement with the same force as this "
+                "Agreement. The annexes have the same force as this Agreement.\n"
+                "This Agreement enters into force when signed by the legal or authorised representatives of all "
+                f"Parties and sealed. It is made in {copies} originals, two for each Party, equally authentic. "
+                "This English text is a reference translation; the Chinese text prevails.",
+            ),
+        ]
+    return [ArticleSpec(key, heading, text) for key, heading, text in texts]
+
+
+COST_SHARING = ClauseSet(
+    key="cost_sharing",
+    quotes=Bilingual(
+        "“建立成本共担和利益共享机制”“探索建立跨市基础设施、公共服务和生态环境建设项目成本分担机制”"
+        "“推动城市群内交通、水利等基础设施共建共享”",
+        "“a mechanism of shared costs and shared benefits” and for “exploring cost-sharing mechanisms for "
+        "cross-city infrastructure, public-service and ecological projects”",
+    ),
+    general=_cost_sharing_general,
+)
+"""Cross-city projects and any cost shared by a key: use of funds, overruns, breach, disputes, final provisions."""

@@ -1,0 +1,7 @@
+"""The instruments of Chapter 8 §3, one folder each; importing this package registers them."""
+
+from ..instrument import register
+from .proportional import PROPORTIONAL_SPLIT
+
+for _instrument in (PROPORTIONAL_SPLIT,):
+    register(_instrument)

@@ -1,0 +1,286 @@
+"""The story: the agreement's parts as flowables — title, parties, articles, tables, signatures, annexes, QR code.
+
+Chinese body text goes on the grid (:class:`GridText`); English text, tables and the chart are
+platypus flowables, each followed by a :class:`GridRealign`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from chengyu_accord.cost_sharing.agreement.model import AgreementDoc, Run, plain
+from chengyu_accord.cost_sharing.agreement.model import Paragraph as RunParagraph
+from chengyu_accord.cost_sharing.agreement.model import Table as DocTable
+from chengyu_accord.cost_sharing.charts import Chart
+
+from ..fonts import SONG
+from .chart import chart_drawing
+from .grid import Geometry, GridRealign, GridText
+from .runs import markup, role_font, text_width
+
+
+class Story:
+    """Turns the document model into flowables with the style's sizes."""
+
+    def __init__(self, doc: AgreementDoc, style: dict[str, Any], geometry: Geometry) -> None:
+        self.doc = doc
+        self.styles = style["styles"]
+        self.geometry = geometry
+        self.zh = doc.lang == "zh"
+        body = self.styles["body"]
+        self.size = body["size"] if self.zh else self.styles["en_body"]["size"]
+        self.leading = geometry.leading if self.zh else geometry.leading * self.styles["en_body"]["leading_lines"]
+        self.marker = self.styles["marker_colour"]
+        self.story: list[Flowable] = []
+
+    # text helpers
+    def text(self, runs: RunParagraph, *, indent: float = 2, heading: bool = False, align: str = "justify") -> None:
+        """Body text (``song``) or a heading (``hei``): on the grid in Chinese, a paragraph in English."""
+        role = self.styles["heading" if heading else "body" if self.zh else "en_body"]["font"]
+        if self.zh:
+            self.story.append(
+                GridText(
+                    runs,
+                    size=self.size,
+                    leading=self.leading,
+                    chars=self.geometry.chars,
+                    indent_chars=indent,
+                    align=align,
+                    role=role,
+                    marker_colour=self.marker,
+                )
+            )
+            return
+        alignment = {"justify": TA_JUSTIFY, "center": TA_CENTER, "left": TA_LEFT}.get(align, TA_JUSTIFY)
+        style = ParagraphStyle(
+            "en",
+            fontName=role_font(role),
+            fontSize=self.size,
+            leading=self.leading,
+            alignment=alignment,
+            firstLineIndent=indent * self.size,
+        )
+        text = "".join(
+            f'<font color="{self.marker}">{markup(r.text, role)}</font>' if r.marker else markup(r.text, role)
+            for r in runs
+        )
+        self.story.append(Paragraph(text, style))
+
+    def blank(self, lines: int = 1) -> None:
+        self.story.append(Spacer(1, lines * self.leading))
+
+    def realign(self) -> None:
+        self.story.append(GridRealign(self.leading))
+
+    def paragraph_style(self, key: str, **overrides: Any) -> ParagraphStyle:
+        spec = self.styles[key]
+        values = {
+            "fontName": role_font(spec["font"]),
+            "fontSize": spec["size"],
+            "leading": spec.get("leading", spec["size"] * 1.3),
+            "wordWrap": "CJK" if self.zh else None,
+        }
+        values.update(overrides)
+        return ParagraphStyle(key, **values)
+
+    def para(self, text: str, key: str, **overrides: Any) -> Paragraph:
+        """A platypus paragraph of plain ``text`` in the style ``key``, fallback runs included."""
+        return Paragraph(markup(text, self.styles[key]["font"]), self.paragraph_style(key, **overrides))
+
+    # the parts of the agreement
+    def build(self) -> list[Flowable]:
+        doc = self.doc
+        title_key = "title" if self.zh else "en_title"
+        self.story.append(self.para(doc.title, title_key, alignment=TA_CENTER))
+        self.realign()
+        self.text((Run(doc.draft_line),), indent=0, align="center")
+        if not self.zh:
+            self.text((Run(doc.notices[0]),), indent=0, align="center")
+        self.blank()
+        for entry in doc.parties:
+            self.text((Run(entry.role_label), Run(entry.name)), indent=0)
+        self.blank()
+        for recital in doc.recitals:
+            self.text(recital)
+        for article in doc.articles:
+            self.text((Run(article.title),), heading=True)
+            for paragraph in article.paragraphs:
+                self.text(paragraph)
+            if article.table is not None:
+                self.table(article.table)
+        self.annex_list()
+        self.text((Run(doc.closing_line),))
+        self.blank()
+        self.signatures()
+        for appendix in doc.appendices:
+            self.story.append(PageBreak())
+            self.text((Run(appendix.label),), indent=0, heading=True)
+            self.blank()
+            self.story.append(self.para(appendix.title, title_key, alignment=TA_CENTER))
+            self.realign()
+            self.blank()
+            for table in appendix.tables:
+                self.table(table)
+            for chart in appendix.charts:
+                self.chart(chart)
+            hang = 2 * self.styles["note"]["size"]  # a wrapped source line is indented under its parties
+            for paragraph in appendix.paragraphs:  # sources and notes: small print under the figures
+                note = self.para(plain(paragraph), "note", alignment=TA_JUSTIFY, leftIndent=hang, firstLineIndent=-hang)
+                self.story.append(note)
+            self.realign()
+        self.qr_code()
+        return self.story
+
+    def annex_list(self) -> None:
+        if not self.doc.appendices:
+            return
+        self.blank()
+        caption = self.doc.captions["annex_list"]
+        if self.zh:  # one annex a line, later ones aligned under the first with full-width spaces
+            titles = [f"{i}.{a.title}" for i, a in enumerate(self.doc.appendices, start=1)]
+            self.text((Run(caption + titles[0]),))
+            for title in titles[1:]:
+                self.text((Run("　" * len(caption) + title),))
+        else:
+            names = "; ".join(f"{a.label} {a.title}" for a in self.doc.appendices)
+            self.text((Run(caption + names),))
+        self.blank()
+
+    def table(self, table: DocTable) -> None:
+        numeric = table.numeric or (False,) * len(table.header)
+        self.story.append(self.para(table.unit_note, "table", alignment=2))
+        rows = [[self.para(h, "table_header", alignment=TA_CENTER) for h in table.header]]
+        body_rows = [*table.rows, *([table.total_row] if table.total_row else [])]
+        for row in body_rows:
+            rows.append([self.para(value, "table", alignment=2 if numeric[i] else 0) for i, value in enumerate(row)])
+        spec = self.styles["table"]
+        widths = column_widths(table, self.geometry.width, spec["size"], spec["font"])
+        grid = Table(rows, colWidths=widths, repeatRows=1, hAlign="CENTER")
+        commands = [
+            ("FONTNAME", (0, 0), (-1, -1), role_font(spec["font"])),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+        grid.setStyle(TableStyle(commands))
+        self.story.append(grid)
+        self.realign()
+
+    def chart(self, chart: Chart) -> None:
+        drawing = chart_drawing(chart, self.geometry.width, self.styles, self.doc.captions["unit"])
+        self.story.append(KeepTogether([drawing]))
+        self.realign()
+
+    def signatures(self) -> None:
+        """Two columns of blocks: party and seal, blank seal area, representative's signature, date."""
+        blocks = self.doc.signatures
+        width = self.geometry.width / 2
+        chars = self.geometry.chars // 2
+
+        role = self.styles["signature"]["font"]
+
+        def line(text: str) -> Flowable:
+            if not self.zh:
+                return Paragraph(markup(text, role) or "&nbsp;", self.paragraph_style("en_body", leading=self.leading))
+            return GridText(
+                (Run(text),),
+                size=self.size,
+                leading=self.leading,
+                chars=chars,
+                indent_chars=0,
+                role=role,
+                align="left",
+            )
+
+        rows: list[list[list[Flowable]]] = []
+        for start in range(0, len(blocks), 2):
+            row = []
+            for block in blocks[start : start + 2]:
+                sep = "：" if self.zh else ": "
+                row.append(
+                    [
+                        line(f"{block.role}{block.seal_label}{sep}"),
+                        line(block.party_name),
+                        Spacer(1, self.leading * 2),
+                        line(block.representative_label),
+                        line(block.representative),
+                        line(block.date_label + block.date_text),
+                        Spacer(1, self.leading),
+                    ]
+                )
+            while len(row) < 2:
+                row.append([Spacer(1, 1)])
+            rows.append(row)
+        grid = Table(rows, colWidths=[width, width], hAlign="LEFT")
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), role_font(role)),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        self.story.append(grid)
+        self.realign()
+        if self.doc.signing_place:
+            self.text((Run(self.doc.signing_place),), indent=0)
+
+    def qr_code(self) -> None:
+        """The full fingerprint as a QR code, with the digest in words, at the end of the last page."""
+        size = 28 * mm
+        widget = QrCodeWidget(self.doc.fingerprint, barLevel="M")
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(
+            size,
+            size,
+            transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
+            initialFontName=role_font(SONG),
+        )
+        drawing.add(widget)
+        caption = self.doc.captions["fingerprint"] + self.doc.fingerprint
+        paragraph = self.para(caption, "note", fontSize=9, leading=12)
+        table = Table([[drawing, paragraph]], colWidths=[size + 4 * mm, None])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), role_font(SONG)),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        self.blank()
+        self.story.append(KeepTogether([table]))
+
+
+def column_widths(table: DocTable, total: float, size: float, role: str) -> list[float]:
+    """Every column as wide as its widest cell (header wraps if need be); the party column takes the rest."""
+    numeric = table.numeric or (False,) * len(table.header)
+    rows = [*table.rows, *([table.total_row] if table.total_row else [])]
+    padding = 12
+    widths = [
+        max([text_width(row[i], role, size) for row in rows] + [2 * size, min(len(h), 6) * size]) + padding
+        for i, h in enumerate(table.header)
+    ]
+    stretch = [i for i, value in enumerate(numeric) if not value and max(len(row[i]) for row in rows) > 2]
+    flexible = stretch[-1] if stretch else len(widths) - 1
+    fixed = sum(w for i, w in enumerate(widths) if i != flexible)
+    widths[flexible] = max(total - fixed, 4 * size)
+    if sum(widths) > total:  # too wide: shrink every column alike and let cells wrap
+        factor = total / sum(widths)
+        widths = [w * factor for w in widths]
+    return widths

@@ -1,0 +1,1 @@
+"""The workspace of the proportional split (``cost_sharing/instruments/proportional``)."""

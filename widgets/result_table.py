@@ -1,0 +1,168 @@
+"""Read-only table model of any instrument's result table, with a frozen total row.
+
+It shows the engine's one shown rounding (:func:`~chengyu_accord.cost_sharing.results.shown_table`)
+through the same text functions the agreement prints with, so the screen and the
+paper cannot disagree. Exact values are available under :data:`RAW_VALUE_ROLE`
+(fen, exact shares as fractions, exact quantities). A missing value is shown as
+missing, never as zero. The total row is not part of the model: :meth:`total_texts`
+feeds a separate one-row view that stays visible while the rows scroll.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from chengyu_accord.cost_sharing.money import Unit, format_amount
+from chengyu_accord.cost_sharing.results import Quantity, ShownTable, shown_text, shown_total_text
+
+from .labels import missing_text, tag_label, tag_marker, ui_language, words
+
+RAW_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+MISSING_COLOUR = QColor("#888888")
+_Index = QModelIndex | QPersistentModelIndex
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def unit_name(unit: Unit) -> str:
+    return unit.label_zh if ui_language() == "zh" else unit.label_en
+
+
+class ResultTableModel(QAbstractTableModel):
+    """Column 0 names the row (party, section, member); then the table's columns; then a total if it has one."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.shown: ShownTable | None = None
+        self.row_header = ""
+
+    def set_table(self, shown: ShownTable | None, row_header: str = "") -> None:
+        """Show ``shown``; rows and columns are reset only when their keys change (a slider step only repaints)."""
+        old = self.shown
+        same_shape = (
+            old is not None
+            and shown is not None
+            and [r.key for r in old.table.rows] == [r.key for r in shown.table.rows]
+            and [c.key for c in old.table.columns] == [c.key for c in shown.table.columns]
+            and old.table.row_totals == shown.table.row_totals
+        )
+        if not same_shape:
+            self.beginResetModel()
+        self.shown, self.row_header = shown, row_header
+        if same_shape:
+            self.refresh()
+        else:
+            self.endResetModel()
+
+    def refresh(self) -> None:
+        """Repaint every cell and header (numbers or the language changed, not the shape)."""
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt signature
+        return 0 if parent.isValid() or self.shown is None else len(self.shown.table.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt signature
+        if parent.isValid() or self.shown is None:
+            return 0
+        return 1 + len(self.shown.table.columns) + (1 if self.shown.row_totals is not None else 0)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or self.shown is None:
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT if section == 0 else _RIGHT
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.header_text(section)
+
+    def header_text(self, section: int) -> str:
+        if section == 0:
+            return self.row_header
+        columns = self.shown.table.columns
+        if section > len(columns):
+            return QCoreApplication.translate("ResultTableModel", "Total (%1)").replace(
+                "%1", unit_name(self.shown.precision.unit)
+            )
+        column = columns[section - 1]
+        label = words(column.label)
+        if column.kind == "money":
+            return f"{label} ({unit_name(self.shown.precision.unit)})"
+        if column.unit is not None:
+            return f"{label} ({words(column.unit)})"
+        return label
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.shown is None:
+            return None
+        row, col = index.row(), index.column()
+        table = self.shown.table
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT if col == 0 else _RIGHT
+        if role == ROW_KEY_ROLE:
+            return table.rows[row].key
+        if col == 0:
+            return words(table.rows[row].label) if role == Qt.ItemDataRole.DisplayRole else None
+        if col > len(table.columns):  # the row total
+            if role == Qt.ItemDataRole.DisplayRole:
+                return shown_text_of_row_total(self.shown, row)
+            if role == RAW_VALUE_ROLE:
+                return table.row_total(table.rows[row])
+            return None
+        cell = table.rows[row].cells[col - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = shown_text(self.shown, row, col - 1)
+            if cell is None and table.columns[col - 1].kind == "value":
+                return missing_text()
+            if isinstance(cell, Quantity) and cell.tag and tag_marker(cell.tag):
+                return f"{text} {tag_marker(cell.tag)}"
+            return text
+        if role == RAW_VALUE_ROLE:
+            return cell.value if isinstance(cell, Quantity) else cell
+        if role == Qt.ItemDataRole.ForegroundRole and cell is None:
+            return QBrush(MISSING_COLOUR)
+        if role == Qt.ItemDataRole.FontRole and isinstance(cell, Quantity) and cell.tag == "user":
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(cell, Quantity) and cell.tag:
+            lines = [
+                QCoreApplication.translate("ResultTableModel", "Provenance: %1").replace(
+                    "%1", f"[{cell.tag}] {tag_label(cell.tag)}"
+                )
+            ]
+            if cell.year:
+                lines.append(QCoreApplication.translate("ResultTableModel", "Year: %1").replace("%1", str(cell.year)))
+            if cell.source:
+                lines.append(QCoreApplication.translate("ResultTableModel", "Source: %1").replace("%1", cell.source))
+            return "\n".join(lines)
+        return None
+
+    def total_texts(self) -> list[str]:
+        """The total row as shown, one text per column (the frozen footer of the table)."""
+        if self.shown is None:
+            return []
+        texts = [QCoreApplication.translate("ResultTableModel", "Total")]
+        texts.extend(shown_total_text(self.shown, c) for c in range(len(self.shown.table.columns)))
+        if self.shown.row_totals is not None:
+            texts.append(shown_text_of_grand_total(self.shown))
+        return texts
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def shown_text_of_row_total(shown: ShownTable, row: int) -> str:
+    return format_amount(shown.row_totals[row], shown.precision, with_unit=False)  # type: ignore[index]
+
+
+def shown_text_of_grand_total(shown: ShownTable) -> str:
+    return format_amount(shown.grand_total, shown.precision, with_unit=False)  # type: ignore[arg-type]

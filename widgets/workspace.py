@@ -1,0 +1,308 @@
+"""The workspace every instrument's tab is built on: parameters, result table with a frozen total, chart, checks.
+
+An instrument's workspace subclasses :class:`InstrumentWorkspace`, adds its
+parameter widgets to ``params_layout`` and implements :meth:`update_parameters`;
+the base shows the item's main result table (through the engine's one shown
+rounding), its chart and its diagnostics, and marks the results as updating
+while a newer computation runs. Every change the user makes leaves the
+workspace only as a pure edit (``edit_requested(edit, gesture)``) for the
+application's undo stack; the workspace redraws when handed the new scenario.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chengyu_accord.cost_sharing.charts import chart_of_table
+from chengyu_accord.cost_sharing.diagnostics import SEVERITY, Diagnostic, Target
+from chengyu_accord.cost_sharing.engine import display_precision
+from chengyu_accord.cost_sharing.instrument import instrument_for
+from chengyu_accord.cost_sharing.results import ItemResult, shown_table
+from chengyu_accord.cost_sharing.scenario import ItemBase, Scenario
+
+from .chart import ChartWidget
+from .labels import ui_language, words
+from .result_table import ResultTableModel, unit_name
+
+ERROR_STYLE = "color: #b00020;"
+LEVEL_COLOURS = {"error": QColor("#b00020"), "warning": QColor("#8a5a00"), "info": QColor("#333333")}
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_CHART_PROBLEMS = 6
+SUMMARY_STYLES = {"error": "color: #b00020; font-weight: bold;", "ok": "color: #2d6a2d;"}
+UPDATING_STYLE = "color: #555; font-style: italic;"
+
+
+class InstrumentWorkspace(QWidget):
+    """Edit and see one item live; subclasses add the parameters of their instrument."""
+
+    edit_requested = Signal(object, int)
+    """(edit, gesture): a pure edit; equal non-zero gestures merge into one undo step."""
+    party_requested = Signal(str, str)
+    """(party_id, attribute): the user clicked a problem about a party's figure; show it in the parties panel."""
+
+    chart_columns: tuple[str, ...] = ()
+    """Money columns of the main table drawn in the chart (empty: every money column)."""
+
+    def __init__(self, item_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item_id = item_id
+        self.scenario: Scenario | None = None
+        self.item: ItemBase | None = None
+        self.result: ItemResult | None = None
+
+        self.params = QWidget(self)
+        self.params_layout = QVBoxLayout(self.params)
+        self.params_layout.setContentsMargins(0, 0, 0, 0)
+        self.message = QLabel(self.params)
+        self.message.setObjectName("input_message")
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+
+        self.model = ResultTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("result_table")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.totals = QTableWidget(1, 0, self)
+        self.totals.setObjectName("total_row")
+        self.totals.horizontalHeader().hide()
+        self.totals.verticalHeader().hide()
+        self.totals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.totals.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.totals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.totals.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.totals.setFixedHeight(self.totals.verticalHeader().defaultSectionSize() + 4)
+        header = self.table.horizontalHeader()
+        header.sectionResized.connect(lambda index, _old, new: self.totals.setColumnWidth(index, new))
+        self.table.horizontalScrollBar().valueChanged.connect(self.totals.horizontalScrollBar().setValue)
+        self.updating = QLabel(self)
+        self.updating.setObjectName("updating_note")
+        self.updating.setStyleSheet(UPDATING_STYLE)
+        self.updating.hide()
+        self.chart = ChartWidget(self)
+
+        self.checks_box = QGroupBox(self)
+        self.checks_box.setObjectName("checks_box")
+        self.summary = QLabel(self.checks_box)
+        self.summary.setObjectName("diagnostics_summary")
+        self.summary.setWordWrap(True)
+        self.diagnostics = QListWidget(self.checks_box)
+        self.diagnostics.setObjectName("diagnostics")
+        self.diagnostics.setWordWrap(True)
+        self.diagnostics.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.diagnostics.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.diagnostics.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        checks_layout = QVBoxLayout(self.checks_box)
+        checks_layout.addWidget(self.summary)
+        checks_layout.addWidget(self.diagnostics, 1)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.params)
+        left_layout.addWidget(self.message)
+        left_layout.addWidget(self.checks_box, 1)
+        left_scroll = QScrollArea(self)  # one scroll area for the whole parameter column, never nested
+        left_scroll.setObjectName("left_scroll")
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setWidget(left)
+        self.left_panel = left
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.updating)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.totals)
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(left_scroll)
+        top.addWidget(right)
+        top.setSizes([400, 600])
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(self.chart)
+        splitter.setSizes([420, 440])
+        QVBoxLayout(self).addWidget(splitter)
+
+        self.diagnostics.itemClicked.connect(self._on_diagnostic_chosen)
+        self.diagnostics.itemActivated.connect(self._on_diagnostic_chosen)
+
+    # --- for subclasses ----------------------------------------------------------------------------
+
+    def update_parameters(self) -> None:
+        """Show ``self.item``'s parameters (called after every change)."""
+
+    def retranslate_parameters(self) -> None:
+        """Set the texts of the parameter widgets in the interface language."""
+
+    def focus_target(self, target: Target) -> None:
+        """Bring the parameter a diagnostic is about into view (a field of the item)."""
+
+    def row_header(self) -> str:
+        return QCoreApplication.translate("InstrumentWorkspace", "Party")
+
+    # --- from the application ---------------------------------------------------------------------
+
+    def set_scenario(self, scenario: Scenario, result: ItemResult) -> None:
+        """Show the item of ``scenario`` this workspace is for, with its computed result."""
+        self.scenario = scenario
+        self.item = scenario.item(self.item_id)
+        self.result = result
+        self.set_updating(False)
+        self.update_parameters()
+        self._update_results()
+
+    def set_updating(self, updating: bool) -> None:
+        """While a newer computation runs, the last good result stays on screen, marked as updating."""
+        self.updating.setText(
+            QCoreApplication.translate("InstrumentWorkspace", "Updating… the figures below are from the last result.")
+        )
+        self.updating.setVisible(updating)
+        self.table.setEnabled(not updating)
+
+    def title(self) -> str:
+        """Tab title: the item's own title, else the instrument's name."""
+        if self.item is not None and self.item.title:
+            return self.item.title
+        kind = self.item.kind if self.item is not None else ""
+        return words(instrument_for(kind).name) if kind else ""
+
+    def show_message(self, text: str) -> None:
+        """Show why an input was refused (cleared by the next accepted edit)."""
+        self.message.setText(text)
+
+    def request(self, edit: object, gesture: int = 0) -> None:
+        self.message.clear()
+        self.edit_requested.emit(edit, gesture)
+
+    # --- drawing -----------------------------------------------------------------------------------
+
+    def _update_results(self) -> None:
+        result = self.result
+        precision = display_precision(self.scenario)
+        if result.ok and result.tables:
+            shown = shown_table(result.table(), precision)
+            self.model.set_table(shown, self.row_header())
+            self._update_totals()
+            columns = self.chart_columns or tuple(shown.table.columns[c].key for c in shown.table.money_columns)
+            unit = unit_name(precision.unit)
+            self.chart.set_chart(
+                chart_of_table(shown, columns, lang=ui_language(), key=self.item_id, title=self.title(), unit=unit)
+            )
+        else:
+            self.model.set_table(None)
+            self._update_totals()
+            problems = [words(d.message) for d in result.diagnostics if d.level == "error"]
+            shown_problems = [*problems[:MAX_CHART_PROBLEMS], *(["…"] if len(problems) > MAX_CHART_PROBLEMS else [])]
+            self.chart.show_message(
+                QCoreApplication.translate(
+                    "InstrumentWorkspace",
+                    "No amounts: this item cannot be computed until the problems listed under “Checks” are fixed.",
+                )
+                + "\n\n"
+                + "\n".join(f"• {p}" for p in shown_problems)
+            )
+        self._update_diagnostics()
+
+    def _update_totals(self) -> None:
+        texts = self.model.total_texts()
+        self.totals.setColumnCount(len(texts))
+        self.totals.setHorizontalHeaderLabels([""] * len(texts))  # hidden, but no stray "1, 2, 3" either
+        self.totals.setVisible(bool(texts))
+        font = self.totals.font()
+        font.setBold(True)
+        for column, text in enumerate(texts):
+            cell = self.totals.item(0, column)
+            if cell is None:
+                cell = QTableWidgetItem()
+                self.totals.setItem(0, column, cell)
+            cell.setText(text)
+            cell.setFont(font)
+            alignment = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+            cell.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
+            self.totals.setColumnWidth(column, self.table.horizontalHeader().sectionSize(column))
+
+    def _update_diagnostics(self) -> None:
+        result = self.result
+        self.diagnostics.clear()
+        for diagnostic in sorted(result.diagnostics, key=lambda d: SEVERITY[d.level]):
+            self.diagnostics.addItem(self._diagnostic_entry(diagnostic))
+        self.diagnostics.setVisible(bool(result.diagnostics))
+        if not result.ok:
+            text = QCoreApplication.translate(
+                "InstrumentWorkspace",
+                "Cannot compute this item. Fix the problems below; no amounts are shown until then.",
+            )
+            self.summary.setStyleSheet(SUMMARY_STYLES["error"])
+        elif result.diagnostics:
+            text = QCoreApplication.translate("InstrumentWorkspace", "Computed. Notes on the inputs:")
+            self.summary.setStyleSheet("")
+        else:
+            text = QCoreApplication.translate("InstrumentWorkspace", "Computed; nothing to report about the inputs.")
+            self.summary.setStyleSheet(SUMMARY_STYLES["ok"])
+        self.summary.setText(text)
+
+    def _diagnostic_entry(self, diagnostic: Diagnostic) -> QListWidgetItem:
+        icons = {
+            "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+            "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+            "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+        }
+        text = words(diagnostic.message)
+        entry = QListWidgetItem(self.style().standardIcon(icons[diagnostic.level]), text)
+        entry.setForeground(QBrush(LEVEL_COLOURS[diagnostic.level]))
+        entry.setData(TARGET_ROLE, diagnostic.target)
+        if diagnostic.target.is_figure:
+            entry.setToolTip(
+                QCoreApplication.translate(
+                    "InstrumentWorkspace", "Click to show this party's figure in the parties panel."
+                )
+            )
+        elif diagnostic.target.field:
+            entry.setToolTip(QCoreApplication.translate("InstrumentWorkspace", "Click to go to this input."))
+        return entry
+
+    def _on_diagnostic_chosen(self, entry: QListWidgetItem) -> None:
+        """Go to what a problem is about: a party's figure in the parties panel, or the item's input."""
+        target: Target | None = entry.data(TARGET_ROLE)
+        if target is None:
+            return
+        if target.is_figure:
+            self.party_requested.emit(target.party_id, target.attribute)
+        elif target.field:
+            self.focus_target(target)
+
+    def _retranslate(self) -> None:
+        self.checks_box.setTitle(QCoreApplication.translate("InstrumentWorkspace", "Checks"))
+        self.message.clear()
+        self.retranslate_parameters()
+        if self.scenario is not None:
+            self.update_parameters()
+            self._update_results()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
