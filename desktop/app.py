@@ -7,6 +7,7 @@ them.
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -16,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from chengyu_accord.cost_sharing import __version__
-from chengyu_accord.cost_sharing.storage import ScenarioFileError, read_scenario
+from chengyu_accord.cost_sharing.storage import ScenarioFileError, SetAside, read_scenario
 
 from . import autosave, defaults, dialogs
 from .document import ScenarioDocument
@@ -63,6 +64,9 @@ def launch(path: Path | None = None, *, recovery_folder: Path | None = None) -> 
     window.resize(*DEFAULT_SIZE)
     window.restore_window_state()
     window.show()
+    notices = startup_notices(preferences, recovery)
+    if notices:
+        window.statusBar().showMessage("  ".join(notices))
     if problem is not None:
         dialogs.show_error(
             window,
@@ -72,13 +76,48 @@ def launch(path: Path | None = None, *, recovery_folder: Path | None = None) -> 
             ),
             [str(p) for p in problem.problems],
         )
-    if recovery is not None:
+    if isinstance(recovery, autosave.Recovery):
         if dialogs.ask_restore(window, recovery.saved_at, recovery.scenario.title):
             document.replace(recovery.scenario, recovery.original_path, dirty=recovery.dirty)
         else:
             window.autosaver.discard()
             window.autosaver.timer.start()
     return window
+
+
+def startup_notices(preferences: Preferences, recovery: autosave.Recovery | SetAside | None) -> list[str]:
+    """One line for each file of Accord's own that could not be used as it was; shown once in the status bar."""
+    notices: list[str] = []
+    if isinstance(recovery, SetAside):
+        if recovery.moved_to is None:
+            text = QCoreApplication.translate("App", "The recovery copy could not be read (%1) and will be replaced.")
+        else:
+            text = QCoreApplication.translate(
+                "App", "The recovery copy could not be read (%1); it was set aside as %2."
+            )
+        notices.append(_fill(text, recovery.reason, str(recovery.moved_to)))
+    aside = preferences.set_aside
+    if aside is not None:
+        if aside.moved_to is None:
+            text = QCoreApplication.translate(
+                "App", "The preferences file could not be read (%1) and will be replaced; defaults are used."
+            )
+        else:
+            text = QCoreApplication.translate(
+                "App", "The preferences file could not be read (%1); it was set aside as %2; defaults are used."
+            )
+        notices.append(_fill(text, aside.reason, str(aside.moved_to)))
+    if preferences.newer_version is not None:
+        text = QCoreApplication.translate(
+            "App", "The preferences were written by a newer Accord (format %1); changes last for this session only."
+        )
+        notices.append(_fill(text, str(preferences.newer_version)))
+    return notices
+
+
+def _fill(text: str, *args: str) -> str:
+    """Qt-style %1, %2… in one pass, so that a %n inside an inserted text stays as it is."""
+    return re.sub(r"%(\d)", lambda m: args[int(m[1]) - 1] if 0 < int(m[1]) <= len(args) else m[0], text)
 
 
 def _install_excepthook(window: MainWindow) -> None:

@@ -16,7 +16,16 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from chengyu_accord.cost_sharing.scenario import Scenario
-from chengyu_accord.cost_sharing.storage import ScenarioFileError, atomic_write_bytes, scenario_from_data
+from chengyu_accord.cost_sharing.storage import (
+    Problem,
+    ScenarioFileError,
+    SetAside,
+    atomic_write_bytes,
+    excerpt,
+    parse_json_document,
+    scenario_from_data,
+    set_aside,
+)
 
 from .document import ScenarioDocument
 
@@ -40,24 +49,41 @@ class Recovery:
     dirty: bool
 
 
-def find_recovery(folder: Path) -> Recovery | None:
-    """The recovery copy left by a session that did not close properly, or None.
+def find_recovery(folder: Path) -> Recovery | SetAside | None:
+    """The recovery copy left by a session that did not close properly, None, or the copy that was set aside.
 
-    An unreadable copy is set aside (renamed ``.broken``) rather than offered or deleted.
+    Accord wrote this file itself, so nothing in it may stop the start: a copy that cannot be read for any
+    reason is renamed with a timestamp (never offered, never deleted), and the caller tells the user once.
     """
     path = folder / RECOVERY_FILE
     if not path.is_file():
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != RECOVERY_FORMAT:
-            raise ValueError("unknown recovery format")
-        scenario = scenario_from_data(data["scenario"])
-        original = Path(data["original_path"]) if data.get("original_path") else None
-        return Recovery(scenario, original, str(data.get("saved_at", "")), bool(data.get("dirty", True)))
-    except (OSError, ValueError, KeyError, TypeError, ScenarioFileError):
-        path.replace(path.with_suffix(".broken"))
-        return None
+        return _read_recovery(path)
+    except ScenarioFileError as exc:
+        first = exc.problems[0] if exc.problems else "unreadable"
+        more = f" (and {len(exc.problems) - 1} more problems)" if len(exc.problems) > 1 else ""
+        return set_aside(path, f"{first}{more}")
+    except Exception as exc:  # whatever a damaged copy trips over (OSError, decimal overflow…), start-up goes on
+        return set_aside(path, f"a value in it could not be handled ({type(exc).__name__})")
+
+
+def _read_recovery(path: Path) -> Recovery:
+    data = parse_json_document(path.read_bytes())
+    if data.get("format") != RECOVERY_FORMAT:
+        what = excerpt(data.get("format"))
+        raise ScenarioFileError([Problem("format", f"'{what}' is not an Accord recovery copy ({RECOVERY_FORMAT})")])
+    original = data.get("original_path")
+    if original is not None and not (isinstance(original, str) and original and "\x00" not in original):
+        raise ScenarioFileError([Problem("original_path", "expected the path of the scenario file, or null")])
+    scenario = scenario_from_data(data.get("scenario"))
+    saved_at = data.get("saved_at")
+    return Recovery(
+        scenario,
+        Path(original) if original else None,
+        excerpt(saved_at) if isinstance(saved_at, str) else "",
+        data.get("dirty") is not False,
+    )
 
 
 class Autosaver(QObject):

@@ -41,6 +41,12 @@ def render_agreement(scenario: Scenario, output: Path, *, lang: str = "zh", draf
     suffix = output.suffix.lower()
     if suffix not in FORMATS:
         raise ExportError(f"{output}: unknown format '{output.suffix}'; the output must end in .pdf or .docx")
+    if output.is_dir():
+        raise ExportError(f"{output}: is a folder; give a file name ending in .pdf or .docx")
+    # a file where a folder should be makes every folder below it "not exist"; name the file instead
+    in_the_way = next((p for p in output.parents if p.exists() and not p.is_dir()), None)
+    if in_the_way is not None:
+        raise ExportError(f"{output}: {in_the_way} is a file, not a folder")
     if not output.parent.is_dir():
         raise ExportError(f"{output}: the folder {output.parent} does not exist")
     try:

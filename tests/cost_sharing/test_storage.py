@@ -95,7 +95,8 @@ def test_nan_names_its_field(small_scenario):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "file: is a binary file"),
         (b"[1, 2]", "file: must hold a JSON object at the top"),
         (b'{"schema_version": 1, "title": "x"', "not valid JSON"),
-        (b"\xff\xfe\xfa\xfb", "not UTF-8 or GB18030 text"),
+        (b"\xfa\xfb\xff\xff", "not UTF-8 or GB18030 text"),
+        (b"\xff\xfe{\x00}\x00", "file: is UTF-16 text; save it as UTF-8"),
     ],
 )
 def test_malformed_files_are_refused_clearly(raw, expected):
@@ -192,6 +193,8 @@ def test_a_save_killed_at_any_stage_leaves_the_old_or_the_new_file(small_scenari
         assert run.returncode == -signal.SIGKILL
         assert target.read_bytes() == old_bytes
     assert read_scenario(target) in (small_scenario, new_scenario)
+    save_scenario(small_scenario, target)  # the next save to the folder removes what the killed one left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new-source.json", "scenario.json"]
 
 
 def test_a_failed_save_leaves_no_temporary_file(small_scenario, tmp_path, monkeypatch):
