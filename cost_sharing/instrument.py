@@ -1,7 +1,7 @@
 """The instrument descriptor: everything shared code knows about an item kind.
 
 Each instrument of Chapter 8 §3 (cost sharing, ecological compensation, tax
-split, integration fund — and the proportional split) lives in one folder under
+split, integration fund — and the simple split by a key) lives in one folder under
 ``instruments/`` and declares itself with one :class:`Instrument`: its model, its
 compute function, its agreement articles and clause set, its example scenarios,
 its fingerprint inputs and compute-JSON section, and the import path of its
@@ -36,7 +36,7 @@ class Instrument:
 
     kind: str
     name: Bilingual
-    """What the instrument is called in menus and tabs: 按比例分摊 / Proportional split."""
+    """What the instrument is called in menus and tabs, e.g. 成本分担 / Cost sharing."""
     model: type[ItemBase]
     compute: Callable[[Scenario, Any, int, Progress], ItemResult]
     """``(scenario, item, index, progress) -> ItemResult``; a module-level function that never raises for a

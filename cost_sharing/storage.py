@@ -388,7 +388,7 @@ def _field_path(loc: tuple[Any, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
-        elif part in ("proportional_split",) or str(part).startswith("function-"):
+        elif str(part).startswith("function-"):
             continue  # discriminator and validator names are not fields of the file
         else:
             path += f".{excerpt(part)}" if path else excerpt(part)

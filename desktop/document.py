@@ -17,10 +17,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from chengyu_accord.cost_sharing.edits import Edit
-from chengyu_accord.cost_sharing.engine import compute
-from chengyu_accord.cost_sharing.results import ScenarioResult
+from chengyu_accord.cost_sharing.engine import compute, is_cheap
+from chengyu_accord.cost_sharing.results import ItemResult, ScenarioResult
 from chengyu_accord.cost_sharing.scenario import Scenario
 from chengyu_accord.widgets.labels import words
+
+from .compute import ComputeRunner
 
 _gestures = itertools.count(1)
 
@@ -74,23 +76,41 @@ class EditCommand(QUndoCommand):
 
 
 class ScenarioDocument(QObject):
-    """The scenario being worked on, with one undo stack for every parameter edit."""
+    """The scenario being worked on, with one undo stack for every edit and its computed result.
+
+    Cheap instruments (measured under 16 ms) are computed at once, on the GUI thread. Others run in a
+    :class:`~.compute.ComputeRunner`: ``changed`` is emitted at once with the last good result (marked by
+    ``busy``), and again when the newest result arrives; a slider drag never queues stale computations.
+    """
 
     changed = Signal(object, object)
-    """(scenario, result) after every change, including undo, redo, new and open."""
+    """(scenario, result) after every change, including undo, redo, new and open, and when a result arrives."""
     structure_changed = Signal()
     """Parties, figures or the basis changed (not just a number being tuned)."""
     file_state_changed = Signal()
     """The file path or the saved/unsaved state changed."""
+    busy_changed = Signal(bool)
+    """A computation off the GUI thread started (True) or the newest result is in (False)."""
+    progress_changed = Signal(float)
+    compute_failed = Signal(str)
+    """The newest computation raised: one line; the scenario and the last good result stay."""
+    compute_cancelled = Signal()
 
     def __init__(self, scenario: Scenario, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.runner = ComputeRunner(compute, self)
+        self.runner.finished.connect(self._on_result)
+        self.runner.failed.connect(lambda _scenario, message: self._on_stopped(self.compute_failed, message))
+        self.runner.cancelled.connect(lambda: self._on_stopped(self.compute_cancelled))
+        self.runner.progress_changed.connect(self.progress_changed)
         self.scenario = scenario
-        self.result: ScenarioResult = compute(scenario)
+        self.result: ScenarioResult = _placeholder(scenario)
+        self.busy = False
         self.path = path
         self._unsaved_without_undo = False
+        self._compute(scenario)
 
     @property
     def dirty(self) -> bool:
@@ -116,12 +136,53 @@ class ScenarioDocument(QObject):
         self.undo_stack.setClean()
         self.file_state_changed.emit()
 
+    def recompute(self) -> None:
+        """Compute the current scenario again (after a cancelled or failed computation)."""
+        self._compute(self.scenario)
+
+    def cancel(self) -> None:
+        """Stop the running computation; the scenario stays as it is and the last result stays shown."""
+        self.runner.cancel()
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+
     def _on_clean_changed(self, _clean: bool) -> None:
         self.file_state_changed.emit()
 
     def _set_scenario(self, scenario: Scenario, *, structural: bool) -> None:
         self.scenario = scenario
-        self.result = compute(scenario)
-        self.changed.emit(scenario, self.result)
+        self._compute(scenario)
         if structural:
             self.structure_changed.emit()
+
+    def _compute(self, scenario: Scenario) -> None:
+        if is_cheap(scenario):
+            self.runner.run_sync(scenario)
+            return
+        if [r.item_id for r in self.result.items] != [i.id for i in scenario.items]:
+            self.result = _placeholder(scenario)
+        self._set_busy(True)
+        self.changed.emit(scenario, self.result)
+        self.runner.submit(scenario)
+
+    def _on_result(self, scenario: object, result: object) -> None:
+        if scenario is not self.scenario:  # a result for a scenario already replaced (run_sync drops those too)
+            return
+        self.result = result  # type: ignore[assignment]
+        self._set_busy(False)
+        self.changed.emit(scenario, result)
+
+    def _on_stopped(self, signal: Signal, *args: object) -> None:
+        self._set_busy(False)
+        signal.emit(*args)  # type: ignore[attr-defined]
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.busy_changed.emit(busy)
+
+
+def _placeholder(scenario: Scenario) -> ScenarioResult:
+    """A result with no tables for each item, shown (as updating) until the first result arrives."""
+    return ScenarioResult(tuple(ItemResult(item.id, item.kind) for item in scenario.items))

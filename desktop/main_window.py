@@ -12,7 +12,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QTabWidget, QToolButton, QWidget
 
 from chengyu_accord.cost_sharing import __version__
 from chengyu_accord.cost_sharing.agreement.binding import TemplateError
@@ -120,12 +120,23 @@ class MainWindow(QMainWindow):
         self.status_busy.setRange(0, 0)
         self.status_busy.setMaximumWidth(160)
         self.status_busy.hide()
+        self.status_compute = QProgressBar(self)
+        self.status_compute.setObjectName("compute_progress")
+        self.status_compute.setRange(0, 100)
+        self.status_compute.setMaximumWidth(160)
+        self.status_compute.hide()
+        self.cancel_compute_button = QToolButton(self)
+        self.cancel_compute_button.setObjectName("cancel_compute")
+        self.cancel_compute_button.hide()
+        self.cancel_compute_button.clicked.connect(document.cancel)
         self.status_fingerprint = QLabel(self)
         self.status_fingerprint.setObjectName("status_fingerprint")
         self.status_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.digest = ""
         self.statusBar().addWidget(self.status_file, 1)
         self.statusBar().addPermanentWidget(self.status_busy)
+        self.statusBar().addPermanentWidget(self.status_compute)
+        self.statusBar().addPermanentWidget(self.cancel_compute_button)
         self.statusBar().addPermanentWidget(self.status_fingerprint)
 
         self._create_actions()
@@ -137,6 +148,10 @@ class MainWindow(QMainWindow):
             )
         )
         document.changed.connect(self._on_scenario_changed)
+        document.busy_changed.connect(self._on_busy_changed)
+        document.progress_changed.connect(lambda fraction: self.status_compute.setValue(round(fraction * 100)))
+        document.compute_failed.connect(self._on_compute_failed)
+        document.compute_cancelled.connect(self._on_compute_cancelled)
         document.structure_changed.connect(self._rebuild_workspaces_if_needed)
         document.file_state_changed.connect(self._update_file_state)
         document.undo_stack.indexChanged.connect(self._update_undo_actions)
@@ -184,6 +199,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("quit", self.close, keys.Quit)
         self.undo_action = self._action("undo", self.document.undo_stack.undo, keys.Undo)
         self.redo_action = self._action("redo", self.document.undo_stack.redo, keys.Redo)
+        self.recompute_action = self._action("recompute", self.document.recompute, keys.Refresh)
         self.about_action = self._action("about", self.show_about)
         self.sources_action = self._action("data_sources", self.show_data_sources)
         self.language_group = QActionGroup(self)
@@ -219,6 +235,7 @@ class MainWindow(QMainWindow):
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addAction(self.zh_action)
         self.language_menu.addAction(self.en_action)
+        self.view_menu.addAction(self.recompute_action)
         self.view_menu.addAction(self.parties_dock.toggleViewAction())
         self.view_menu.addAction(self.agreement_dock.toggleViewAction())
         self.help_menu = bar.addMenu("")
@@ -301,11 +318,39 @@ class MainWindow(QMainWindow):
         self._rebuild_workspaces_if_needed()
         for workspace in self.workspaces:
             workspace.set_scenario(scenario, result.item(workspace.item_id))
+            workspace.set_updating(self.document.busy)
         self.parties_panel.set_scenario(scenario)
-        self._refresh_agreement()
-        self.digest = fingerprint(scenario, result)
+        if not self.document.busy:  # the agreement and the fingerprint wait for the result of this scenario
+            self._refresh_agreement()
+            self.digest = fingerprint(scenario, result)
         self._update_fingerprint()
         self._update_file_state()
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        """A computation runs off the GUI thread: progress and Cancel in the status bar, results marked as updating."""
+        self.status_compute.setValue(0)
+        self.status_compute.setVisible(busy)
+        self.cancel_compute_button.setVisible(busy)
+        for workspace in self.workspaces:
+            workspace.set_updating(busy)
+        self._update_fingerprint()
+
+    def _on_compute_failed(self, message: str) -> None:
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "The computation failed: %1. The scenario is unchanged.").replace(
+                "%1", message
+            )
+        )
+
+    def _on_compute_cancelled(self) -> None:
+        for workspace in self.workspaces:
+            workspace.set_updating(True)  # the figures shown are from before the last change
+        self.statusBar().showMessage(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Computation cancelled: the figures shown are from before the last change. Press F5 to compute.",
+            )
+        )
 
     def _refresh_agreement(self, *_args: object) -> None:
         """Rebuild the articles shown in the agreement panel (only while it is open)."""
@@ -325,6 +370,9 @@ class MainWindow(QMainWindow):
 
     def _update_fingerprint(self) -> None:
         """The short fingerprint in the status bar; the full SHA-256 and what it proves in the tooltip."""
+        if self.document.busy:
+            self.status_fingerprint.setText(QCoreApplication.translate("MainWindow", "Fingerprint: computing…"))
+            return
         self.status_fingerprint.setText(
             QCoreApplication.translate("MainWindow", "Fingerprint %1").replace("%1", short_fingerprint(self.digest))
         )
@@ -594,6 +642,11 @@ class MainWindow(QMainWindow):
         self.export_svg_action.setText(QCoreApplication.translate("MainWindow", "Export Chart as SVG…"))
         self.copy_chart_action.setText(QCoreApplication.translate("MainWindow", "Copy Chart"))
         self.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
+        self.recompute_action.setText(QCoreApplication.translate("MainWindow", "&Recompute"))
+        self.cancel_compute_button.setText(QCoreApplication.translate("MainWindow", "Cancel"))
+        self.cancel_compute_button.setToolTip(
+            QCoreApplication.translate("MainWindow", "Stop the computation; the scenario stays as it is.")
+        )
         self.about_action.setText(QCoreApplication.translate("MainWindow", "&About Accord"))
         self.sources_action.setText(QCoreApplication.translate("MainWindow", "Data &Sources"))
         self.parties_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Parties"))
@@ -648,5 +701,6 @@ class MainWindow(QMainWindow):
         self.preferences.save_window_state(self.saveGeometry(), self.saveState())
         self.preferences.sync()
         self.export_pool.waitForDone()
+        self.document.shutdown()
         self.autosaver.discard()
         event.accept()

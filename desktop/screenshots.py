@@ -107,9 +107,9 @@ def take(folder: Path) -> list[Path]:
     window.undo_action.trigger()
 
     # The integration-fund example: an assumed amount, split by GDP among the 15 Sichuan cities.
-    from chengyu_accord.cost_sharing.instruments.proportional import presets as proportional_presets
+    from chengyu_accord.cost_sharing import presets
 
-    window.document.replace(proportional_presets.sichuan_fund_example(), None)
+    window.document.replace(presets.examples()["sichuan-fund-by-gdp"](), None)
     chart = window.current_chart()
     _settle(lambda: chart is None or chart.ready, seconds=1.0)
     saved.append(_save(window, folder, "workspace-gdp-zh.png"))

@@ -377,6 +377,18 @@
         <translation>请改写名称，去掉这些字符（协议必须能打印该名称）。</translation>
     </message>
     <message>
+        <source>The computation failed: %1. The scenario is unchanged.</source>
+        <translation>计算失败：%1。方案未作改动。</translation>
+    </message>
+    <message>
+        <source>Computation cancelled: the figures shown are from before the last change. Press F5 to compute.</source>
+        <translation>已取消计算：所示数字为上次修改之前的结果。按 F5 重新计算。</translation>
+    </message>
+    <message>
+        <source>Fingerprint: computing…</source>
+        <translation>指纹：正在计算……</translation>
+    </message>
+    <message>
         <source>Fingerprint %1</source>
         <translation>数字指纹 %1</translation>
     </message>
@@ -531,6 +543,18 @@ Two printouts with the same fingerprint carry the same numbers.</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Recompute</source>
+        <translation>重新计算(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the computation; the scenario stays as it is.</source>
+        <translation>停止计算；方案保持不变。</translation>
     </message>
     <message>
         <source>&amp;About Accord</source>

@@ -1,4 +1,5 @@
-"""Layering: the engine (cost_sharing/, data/) imports no Qt and no GUI package; widgets/ never imports desktop/."""
+"""Layering: the engine (cost_sharing/, data/) and the exporters (desktop/export/) import no Qt and no GUI package;
+widgets/ never imports desktop/; shared code reaches an item kind only through its instrument."""
 
 import ast
 import pkgutil
@@ -9,10 +10,11 @@ from pathlib import Path
 import pytest
 
 import chengyu_accord.cost_sharing as engine
+import chengyu_accord.desktop.export as export
 
 ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "pyqtgraph", "chengyu_accord.desktop", "chengyu_accord.widgets")
-PURE_FOLDERS = ("cost_sharing", "data")
+PURE_FOLDERS = ("cost_sharing", "data", "desktop/export")
 
 
 def imported_names(path: Path) -> list[str]:
@@ -32,7 +34,8 @@ def imported_names(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", [p for folder in PURE_FOLDERS for p in sorted((ROOT / folder).rglob("*.py"))], ids=str)
 def test_no_gui_import_in_pure_packages(path):
-    offending = [n for n in imported_names(path) if n.split(".")[0] in FORBIDDEN or n.startswith(FORBIDDEN)]
+    names = [n for n in imported_names(path) if not n.startswith("chengyu_accord.desktop.export")]  # itself
+    offending = [n for n in names if n.split(".")[0] in FORBIDDEN or n.startswith(FORBIDDEN)]
     assert not offending, f"{path.relative_to(ROOT)} imports {offending}"
 
 
@@ -44,12 +47,28 @@ def test_reusable_widgets_do_not_depend_on_the_application(path):
 
 def test_importing_every_engine_module_loads_no_qt():
     modules = [m.name for m in pkgutil.walk_packages(engine.__path__, "chengyu_accord.cost_sharing.")]
+    modules += [m.name for m in pkgutil.walk_packages(export.__path__, "chengyu_accord.desktop.export.")]
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
         "import chengyu_accord.data\n"
-        f"bad = [m for m in sys.modules if m.startswith({FORBIDDEN!r})]\n"
+        "def own(m): return m == 'chengyu_accord.desktop' or m.startswith('chengyu_accord.desktop.export')\n"
+        f"bad = [m for m in sys.modules if m.startswith({FORBIDDEN!r}) and not own(m)]\n"
         "assert not bad, bad\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+SHARED_ENGINE = [
+    p
+    for p in sorted((ROOT / "cost_sharing").rglob("*.py"))
+    if "instruments" not in p.relative_to(ROOT / "cost_sharing").parts
+]
+
+
+@pytest.mark.parametrize("path", SHARED_ENGINE + sorted((ROOT / "desktop").glob("*.py")), ids=str)
+def test_shared_code_names_no_item_kind(path):
+    """Shared code goes through the instrument descriptor: no kind names, no imports of an instrument's folder."""
+    text = path.read_text(encoding="utf-8")
+    assert "proportional" not in text.lower(), f"{path.relative_to(ROOT)} names an item kind"
