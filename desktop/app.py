@@ -61,7 +61,7 @@ def launch(path: Path | None = None, *, recovery_folder: Path | None = None) -> 
     folder = recovery_folder if recovery_folder is not None else autosave.recovery_folder()
     recovery = autosave.find_recovery(folder)
     window = MainWindow(document, preferences, language, folder, defaults.catalogue())
-    window.resize(*DEFAULT_SIZE)
+    window.fit_to_screen(*DEFAULT_SIZE)
     window.restore_window_state()
     window.show()
     notices = startup_notices(preferences, recovery)

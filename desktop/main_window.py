@@ -160,6 +160,15 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self.resizeDocks([self.parties_dock], [PARTIES_PANEL_WIDTH], Qt.Orientation.Horizontal)
 
+    def fit_to_screen(self, width: int, height: int) -> None:
+        """Open at ``width``×``height`` or, on a smaller screen (a 1366×768 laptop), at the screen's free area."""
+        screen = self.screen().availableGeometry()
+        fitted_width, fitted_height = min(width, screen.width()), min(height, screen.height())
+        self.resize(fitted_width, fitted_height)
+        self.move(screen.topLeft())
+        # the parties panel takes at most a third: the workspace keeps room for its table and chart
+        self.resizeDocks([self.parties_dock], [min(PARTIES_PANEL_WIDTH, fitted_width // 3)], Qt.Orientation.Horizontal)
+
     # --- the hook for more panels ----------------------------------------------------------------
 
     def add_side_panel(

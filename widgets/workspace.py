@@ -12,7 +12,7 @@ application's undo stack; the workspace redraws when handed the new scenario.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -81,7 +81,7 @@ class InstrumentWorkspace(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.totals = QTableWidget(1, 0, self)
         self.totals.setObjectName("total_row")
@@ -233,6 +233,13 @@ class InstrumentWorkspace(QWidget):
         self.totals.setVisible(bool(texts))
         font = self.totals.font()
         font.setBold(True)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        metrics = QFontMetrics(font)
+        for column, text in enumerate(texts):  # the bold totals must fit their columns too, never "100.0…"
+            needed = metrics.horizontalAdvance(text) + 16
+            if header.sectionSize(column) < needed:
+                header.resizeSection(column, needed)
         for column, text in enumerate(texts):
             cell = self.totals.item(0, column)
             if cell is None:

@@ -87,6 +87,7 @@ def test_switching_to_weights_keeps_the_amounts_and_is_one_step(qtbot, window):
 
 
 def test_dragging_a_weight_slider_updates_live_and_is_one_undo_step(qtbot, window):
+    window.resize(1600, 1000)  # the offscreen screen is small: give the slider room to move
     _switch_to_weights(qtbot, window)
     workspace = window.workspaces[0]
     party_id = window.document.scenario.parties[0].id
