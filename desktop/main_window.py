@@ -373,9 +373,7 @@ class MainWindow(QMainWindow):
         except AgreementError as exc:
             self.agreement_editor.set_agreement(None, scenario.agreement, problem=str(exc))
             return
-        self.agreement_editor.set_agreement(
-            doc, scenario.agreement, party_names={p.id: p.name_zh for p in scenario.parties}
-        )
+        self.agreement_editor.set_agreement(doc, scenario.agreement)
 
     def _update_fingerprint(self) -> None:
         """The short fingerprint in the status bar; the full SHA-256 and what it proves in the tooltip."""

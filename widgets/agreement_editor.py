@@ -10,7 +10,7 @@ into undoable edits and hands back the new document.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
@@ -54,7 +54,6 @@ class AgreementEditorWidget(QWidget):
         self._glyph_check = glyph_check
         self._doc: AgreementDoc | None = None
         self._problem: str = ""
-        self._party_names: dict[str, str] = {}
         self._build()
         self.retranslate()
 
@@ -157,15 +156,13 @@ class AgreementEditorWidget(QWidget):
         doc: AgreementDoc | None,
         settings: AgreementSettings,
         problem: str = "",
-        party_names: Mapping[str, str] | None = None,
     ) -> None:
         """Show ``doc`` (the Chinese agreement); ``problem`` explains why there is none (e.g. a missing figure).
 
-        ``party_names`` (party id → name) lets the list of bound numbers say whose amount each placeholder is.
+        The list of bound numbers says whose amount each placeholder is, as the article's instrument names it.
         """
         self._doc = doc
         self._problem = problem
-        self._party_names = dict(party_names or {})
         for widget, value in (
             (self.draft_label, settings.draft_label),
             (self.watermark, settings.watermark),
@@ -228,22 +225,11 @@ class AgreementEditorWidget(QWidget):
         self.heading.setText(article.title if article else self._problem)
         self.placeholders.clear()
         for name, value in sorted(article.bound_values.items()) if article else ():
-            entry = QListWidgetItem(f"{self._describe_placeholder(name)}  =  {value}    {{{name}}}")
+            described = article.bound_descriptions.get(name, name)
+            entry = QListWidgetItem(f"{described}  =  {value}    {{{name}}}")
             entry.setData(PLACEHOLDER_ROLE, "{" + name + "}")
             self.placeholders.addItem(entry)
         self._on_template_changed()
-
-    def _describe_placeholder(self, name: str) -> str:
-        """Whose number a placeholder is, in words: ``amount:500112`` → 渝北区 · 分担金额."""
-        kind, _, party_id = name.partition(":")
-        what = {
-            "total": self.tr("Total amount"),
-            "total_capital": self.tr("Total amount in capital numerals"),
-            "amount": self.tr("amount"),
-            "share": self.tr("share"),
-            "amount_capital": self.tr("amount in capital numerals"),
-        }.get(kind, kind)
-        return f"{self._party_names.get(party_id, party_id)} · {what}" if party_id else what
 
     # --- view -> requests -----------------------------------------------------------------------
 

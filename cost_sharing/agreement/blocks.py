@@ -38,6 +38,8 @@ class ArticleSpec:
     template: str
     values: Mapping[str, str] = field(default_factory=dict)
     table: Table | None = None
+    descriptions: Mapping[str, str] = field(default_factory=dict)
+    """Whose number each placeholder is, in words (渝北区 · 分担金额), for the article editor."""
 
 
 @dataclass

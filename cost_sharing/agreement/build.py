@@ -218,6 +218,7 @@ def _article(context: BuildContext, number: int, spec: ArticleSpec) -> Article:
         template=template,
         default_template=spec.template,
         bound_values=dict(spec.values),
+        bound_descriptions=dict(spec.descriptions),
         edited=edit is not None,
         stale_notes=notes,
         table=spec.table,

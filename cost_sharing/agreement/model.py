@@ -60,6 +60,8 @@ class Article:
     default_template: str
     bound_values: Mapping[str, str]
     """Every value this article may bind, rendered as printed now, by placeholder."""
+    bound_descriptions: Mapping[str, str] = field(default_factory=dict)
+    """Whose number each placeholder is, in words, as the instrument names it."""
     edited: bool = False
     stale_notes: tuple[str, ...] = ()
     """Why an edited article needs checking: bound values changed since the edit, old amounts typed in."""

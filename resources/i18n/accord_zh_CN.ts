@@ -51,26 +51,6 @@
         <translation>修改后数字已变动</translation>
     </message>
     <message>
-        <source>Total amount</source>
-        <translation>费用总额</translation>
-    </message>
-    <message>
-        <source>Total amount in capital numerals</source>
-        <translation>费用总额（大写）</translation>
-    </message>
-    <message>
-        <source>amount</source>
-        <translation>分担金额</translation>
-    </message>
-    <message>
-        <source>share</source>
-        <translation>分担比例</translation>
-    </message>
-    <message>
-        <source>amount in capital numerals</source>
-        <translation>分担金额（大写）</translation>
-    </message>
-    <message>
         <source>No font can print these characters: %1</source>
         <translation>以下字符没有字体可以打印：%1</translation>
     </message>

@@ -18,9 +18,7 @@ PAYMENT = "items.i.payment"
 def editor(qtbot, scenario):
     widget = AgreementEditorWidget(glyph_check=lambda text: [ch for ch in text if ch == "\U0001f9ea"])
     qtbot.addWidget(widget)
-    widget.set_agreement(
-        build_agreement(scenario), scenario.agreement, party_names={p.id: p.name_zh for p in scenario.parties}
-    )
+    widget.set_agreement(build_agreement(scenario), scenario.agreement)
     widget.show()
     return widget
 

@@ -41,6 +41,8 @@ def proportional_articles(context: BuildContext, item: ProportionalSplit, result
         values[f"share:{party.id}"] = f"{shown.cells[r][share_col]}%"
         if context.capital_amounts:
             values[f"amount_capital:{party.id}"] = context.capital(table.rows[r].cells[amount_col])  # type: ignore[arg-type]
+    names = {p.id: context.party_name(p.id) for p in parties}
+    descriptions = _descriptions(context, names)
     unit = context.unit_label
     basis = basis_label(item.basis)
     basis_name = basis.zh if zh else basis.en.lower()
@@ -103,7 +105,6 @@ def proportional_articles(context: BuildContext, item: ProportionalSplit, result
         headings = ("Matter shared", "Basis of the split", "Amounts", "Payment")
         subject = f"sharing the cost of {subject_title}"
 
-    names = {p.id: context.party_name(p.id) for p in parties}
     roles = {p.id: context.labels[p.id] for p in parties}
     with_roles = any(roles[p.id] != government_name(names[p.id], context.lang) for p in parties)
     party_header = ("参与方" if zh else "Party",) if not with_roles else ("方", "参与方") if zh else ("", "Party")
@@ -136,13 +137,33 @@ def proportional_articles(context: BuildContext, item: ProportionalSplit, result
         subject=subject,
         articles=[
             # the scope binds only the totals: a party's amount moving does not make it stale
-            ArticleSpec(f"{key}.scope", headings[0], scope, {k: v for k, v in values.items() if k.startswith("total")}),
-            ArticleSpec(f"{key}.basis", headings[1], basis_text, values),
-            ArticleSpec(f"{key}.amounts", headings[2], amounts, values, amount_table),
-            ArticleSpec(f"{key}.payment", headings[3], payment, values),
+            ArticleSpec(
+                f"{key}.scope",
+                headings[0],
+                scope,
+                {k: v for k, v in values.items() if k.startswith("total")},
+                descriptions=descriptions,
+            ),
+            ArticleSpec(f"{key}.basis", headings[1], basis_text, values, descriptions=descriptions),
+            ArticleSpec(f"{key}.amounts", headings[2], amounts, values, amount_table, descriptions),
+            ArticleSpec(f"{key}.payment", headings[3], payment, values, descriptions=descriptions),
         ],
         appendices=[Appendix("", annex_title, tuple(source_paragraphs(context, sources)), (exact_table,), (chart,))],
     )
+
+
+def _descriptions(context: BuildContext, names: dict[str, str]) -> dict[str, str]:
+    """Whose number each placeholder is: 费用总额, 渝北区 · 分担金额, 渝北区 · 分担比例 …"""
+    zh = context.zh
+    found = {
+        "total": "费用总额" if zh else "Total amount",
+        "total_capital": "费用总额（大写）" if zh else "Total amount in capital numerals",
+    }
+    for pid, name in names.items():
+        found[f"amount:{pid}"] = f"{name} · " + ("分担金额" if zh else "amount")
+        found[f"share:{pid}"] = f"{name} · " + ("分担比例" if zh else "share")
+        found[f"amount_capital:{pid}"] = f"{name} · " + ("分担金额（大写）" if zh else "amount in capital numerals")
+    return found
 
 
 def _exact_table(context, item, result, key, party_header, who, one_year) -> Table:
