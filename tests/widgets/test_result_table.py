@@ -105,3 +105,23 @@ def test_compute_json_prints_the_same_shown_numbers(count):
     table = compute_document(scenario)["items"][0]["tables"][0]
     printed = [(f"{row['cells'][1]['shown']}%", row["cells"][2]["shown"]) for row in table["rows"]]
     assert [(share, amount.replace(",", "")) for share, amount in screen[:-1]] == printed
+
+
+def test_three_equal_parties_print_the_screen_numbers_in_the_pdf_and_the_docx(tmp_path):
+    import pymupdf
+    from docx import Document
+
+    from chengyu_accord.desktop.export import render_agreement
+
+    scenario = equal_parties(3, 100_000_00)
+    screen, _paper = screen_and_paper(scenario)
+    pdf_text = "".join(page.get_text() for page in pymupdf.open(render_agreement(scenario, tmp_path / "three.pdf")))
+    docx = Document(str(render_agreement(scenario, tmp_path / "three.docx")))
+    docx_cells = [cell.text for table in docx.tables for row in table.rows for cell in row.cells]
+    for share, amount in screen:
+        assert share in pdf_text
+        assert amount in pdf_text
+        assert share in docx_cells
+        assert amount in docx_cells
+    assert "33.33%" in pdf_text
+    assert "33.34%" in pdf_text
