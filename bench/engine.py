@@ -15,9 +15,10 @@ from pathlib import Path
 from bench import Section, summary
 from chengyu_accord import data
 from chengyu_accord.cost_sharing import presets
-from chengyu_accord.cost_sharing.engine import compute, display_precision, shown_amounts
+from chengyu_accord.cost_sharing.engine import compute, display_precision
 from chengyu_accord.cost_sharing.fingerprint import fingerprint
 from chengyu_accord.cost_sharing.instruments.proportional.model import ProportionalSplit
+from chengyu_accord.cost_sharing.results import shown_table
 from chengyu_accord.cost_sharing.scenario import Scenario
 from chengyu_accord.cost_sharing.storage import read_scenario, save_scenario, scenario_to_bytes
 
@@ -54,7 +55,8 @@ def recompute_step(scenario: Scenario) -> None:
     result = compute(scenario)
     precision = display_precision(scenario)
     for item in result.items:
-        shown_amounts(item, precision)
+        for table in item.tables:
+            shown_table(table, precision)
     fingerprint(scenario, result)
 
 
