@@ -1,4 +1,4 @@
-"""The one place numbers are read: from files, from typed-in text, from edits.
+"""The one place numbers and text are read: from files, from typed-in text, from edits.
 
 Whatever this module accepts, every computation and every renderer can handle:
 amounts are whole fen up to :data:`MAX_AMOUNT_FEN`, other quantities (figures,
@@ -6,16 +6,24 @@ weights, rates) are exact decimals up to :data:`MAX_QUANTITY` with at most
 :data:`MAX_PLACES` decimals. Anything beyond is refused here, when it is read,
 with a message in both languages — never later, in a computation or an export.
 Floats are refused: they cannot say 0.1 exactly.
+
+Text follows the same rule (:func:`check_text`): no control
+characters (tabs and line breaks only in multi-line fields), a length limit per
+field that the renderers are tested at, and visible characters where a field
+must say something.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from .bilingual import Bilingual
 
-MAX_AMOUNT_FEN = 10**18
-"""10¹⁶ 元: far above any public budget, and within what 大写 numerals and every display unit can print."""
+MAX_AMOUNT_FEN = 10**18 - 1
+"""Just under 10¹⁶ 元 (10¹⁸ fen): far above any public budget, and the most that 大写 numerals (up to 万亿) and
+every display unit can print."""
 MAX_QUANTITY = Decimal(10**15)
 """Largest figure or weight: a population in persons, an area in m², a weight — all far below it."""
 MAX_PLACES = 12
@@ -114,6 +122,73 @@ def check_fen(value: object) -> int:
         raise NumberError(Bilingual(f"不能为负数（输入为{value}）", f"must not be negative (got {value})"))
     if value > MAX_AMOUNT_FEN:
         raise NumberError(
-            Bilingual(f"不能超过{MAX_AMOUNT_FEN:,}分", f"must not exceed {MAX_AMOUNT_FEN:,} fen (10^16 yuan)")
+            Bilingual(
+                f"不能超过{MAX_AMOUNT_FEN:,}分", f"must not exceed {MAX_AMOUNT_FEN:,} fen (just under 10^16 yuan)"
+            )
         )
     return value
+
+
+# --- text ---------------------------------------------------------------------------------------------
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+"""Control characters, line/paragraph separators, lone surrogates and noncharacters: nothing a renderer can print,
+and what XML (DOCX) refuses outright. Tab and line feed are checked by field (multi-line or not)."""
+_ONE_LINE_ONLY = re.compile("[\t\n]")
+_INVISIBLE = frozenset(("Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"))
+
+
+class TextError(ValueError):
+    """Text that a field cannot take; ``text`` says why in both languages."""
+
+    def __init__(self, text: Bilingual) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
+def check_text(value: str, *, multiline: bool = False, visible: bool = False) -> str:
+    """``value`` if a renderer can print it: no control characters (tab and line feed only when ``multiline``),
+    and with ``visible``, unless empty, at least one character that shows on paper (a title of spaces prints
+    "关于 的协议")."""
+    bad = _FORBIDDEN.search(value) or (None if multiline else _ONE_LINE_ONLY.search(value))
+    if bad is not None:
+        where = bad.start() + 1
+        code = f"U+{ord(bad.group()):04X}"
+        if bad.group() in "\t\n":
+            what = "换行符" if bad.group() == "\n" else "制表符"
+            raise TextError(
+                Bilingual(
+                    f"第{where}个字符是{what}（{code}），此处只能写一行",
+                    f"has a {'line break' if bad.group() == chr(10) else 'tab'} ({code}) at character {where}; "
+                    "this field is one line",
+                )
+            )
+        raise TextError(
+            Bilingual(
+                f"第{where}个字符是控制字符（{code}），请删除",
+                f"has a control character ({code}) at character {where}; remove it",
+            )
+        )
+    if visible and value and not has_visible(value):
+        raise TextError(Bilingual("不能只含空白", "must have visible characters, not only spaces"))
+    return value
+
+
+def has_visible(value: str) -> bool:
+    """Whether ``value`` has a character that shows on paper (not a space, a mark or a format character)."""
+    return any(unicodedata.category(c) not in _INVISIBLE for c in value)
+
+
+def one_line(value: str) -> str:
+    """The rules of a one-line text field (a name, a title, a source), for a pydantic ``AfterValidator``."""
+    return check_text(value)
+
+
+def visible_line(value: str) -> str:
+    """A one-line field that, when not empty, must show something (a title, a name)."""
+    return check_text(value, visible=True)
+
+
+def multi_line(value: str) -> str:
+    """A multi-line field (notes, article wording): tabs and line feeds allowed."""
+    return check_text(value, multiline=True)

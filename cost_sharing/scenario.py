@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -31,7 +32,17 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .agreement.settings import AgreementSettings
-from .numbers import NumberError, canonical_decimal, parse_decimal
+from .bilingual import Bilingual
+from .numbers import (
+    NumberError,
+    TextError,
+    canonical_decimal,
+    check_text,
+    multi_line,
+    one_line,
+    parse_decimal,
+    visible_line,
+)
 
 SCHEMA_VERSION = 1
 """The scenario format this version of Accord writes (and the newest it reads)."""
@@ -57,6 +68,46 @@ def _decimal_text(value: Any) -> Any:
 NonNegativeDecimal = Annotated[str, BeforeValidator(_decimal_text)]
 
 
+def _id_text(value: str) -> str:
+    """An id is printed inside article placeholders (``{amount:ID}``): no spaces, no braces, nothing invisible."""
+    check_text(value)
+    bad = next((c for c in value if c.isspace() or c in "{}" or not c.isprintable()), None)
+    if bad is not None:
+        raise TextError(
+            Bilingual(
+                f"编号不能含空白、花括号或不可见字符（含有{bad!r}）",
+                f"an id must not contain spaces, braces or invisible characters (found {bad!r})",
+            )
+        )
+    return value
+
+
+Id = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_id_text)]
+"""A party or item id: 1–64 printable characters without spaces or braces."""
+Year = Annotated[StrictInt, Field(ge=1000, le=9999)]
+"""A statistical year, printed as four digits in the footer and the annexes."""
+
+# Length limits of every text field (docs/scenario-format.md); every renderer is tested with all of them at once.
+NAME_LENGTH = 100
+TITLE_LENGTH = 200
+SOURCE_LENGTH = 2_000
+NOTE_LENGTH = 2_000
+NOTES_LENGTH = 20_000
+Name = Annotated[str, Field(min_length=1, max_length=NAME_LENGTH), AfterValidator(visible_line)]
+NameEn = Annotated[str, Field(max_length=NAME_LENGTH), AfterValidator(visible_line)]
+Title = Annotated[str, Field(min_length=1, max_length=TITLE_LENGTH), AfterValidator(visible_line)]
+ItemTitle = Annotated[str, Field(max_length=TITLE_LENGTH), AfterValidator(visible_line)]
+Source = Annotated[str, Field(max_length=SOURCE_LENGTH), AfterValidator(one_line)]
+Note = Annotated[str, Field(max_length=NOTE_LENGTH), AfterValidator(multi_line)]
+Notes = Annotated[str, Field(max_length=NOTES_LENGTH), AfterValidator(multi_line)]
+Code = Annotated[str, Field(max_length=32), AfterValidator(one_line)]
+Province = Annotated[str, Field(max_length=64), AfterValidator(one_line)]
+MAX_PARTIES = 60
+"""More governments than any agreement has (the cluster has 44 units), and few enough that every export takes
+seconds; the same for items."""
+MAX_ITEMS = 10
+
+
 class _Model(BaseModel):
     # defer_build: validators are compiled on first validation, not at import, so the
     # window can open on the trusted embedded default before pydantic has built anything.
@@ -67,16 +118,16 @@ class Provenance(_Model):
     """Where a preset value comes from, carried through to the screen and the PDF."""
 
     tag: ProvenanceTag
-    source: str = ""
-    note: str = ""
+    source: Source = ""
+    note: Note = ""
 
 
 class Figure(_Model):
     """One statistical figure of a party, with its year and source."""
 
     value: NonNegativeDecimal
-    year: StrictInt | None = None
-    source: str = ""
+    year: Year | None = None
+    source: Source = ""
     tag: ProvenanceTag = "S"
 
     @property
@@ -87,11 +138,12 @@ class Figure(_Model):
 class Party(_Model):
     """A government taking part: a cluster unit, a province, or a custom party."""
 
-    id: Annotated[str, Field(min_length=1, max_length=64)]
-    name_zh: Annotated[str, Field(min_length=1, max_length=200)]
-    name_en: str = ""
-    code: str | None = None
-    province: str | None = None
+    id: Id
+    name_zh: Name
+    name_en: NameEn = ""
+    """Empty means the English agreement prints the Chinese name; when given, it must have visible characters."""
+    code: Code | None = None
+    province: Province | None = None
     figures: dict[Attribute, Figure] = Field(default_factory=dict)
 
     def figure(self, attribute: str) -> Figure | None:
@@ -118,9 +170,10 @@ class ItemBase(_Model):
     """
 
     kind: str
-    id: Annotated[str, Field(min_length=1, max_length=64)]
-    title: Annotated[str, Field(max_length=500)] = ""
-    notes: Annotated[str, Field(max_length=20_000)] = ""
+    id: Id
+    title: ItemTitle = ""
+    """Empty means untitled; when given, it must have visible characters."""
+    notes: Notes = ""
 
     PRESENTATION_FIELDS: ClassVar[frozenset[str]] = frozenset({"title", "notes"})
     """Fields that change no number: left out of the fingerprint."""
@@ -179,10 +232,10 @@ class Scenario(_Model):
     """A whole negotiation scenario."""
 
     schema_version: Literal[1] = SCHEMA_VERSION
-    title: Annotated[str, Field(min_length=1, max_length=500)]
-    notes: str = ""
-    parties: tuple[Party, ...]
-    items: tuple[Item, ...]
+    title: Title
+    notes: Notes = ""
+    parties: Annotated[tuple[Party, ...], Field(max_length=MAX_PARTIES)]
+    items: Annotated[tuple[Item, ...], Field(max_length=MAX_ITEMS)]
     display: DisplaySettings = DisplaySettings()
     agreement: AgreementSettings = AgreementSettings()
 

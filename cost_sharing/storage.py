@@ -34,6 +34,8 @@ MAX_NUMBER_CHARS = 4300
 MAX_NUMBER_EXPONENT = 1000
 """Numbers beyond 10^±1000 are refused while reading, before any arithmetic can overflow on them."""
 EXCERPT_CHARS = 40
+MAX_PROBLEMS = 50
+"""Problems listed for one file; a file with thousands of broken entries gets a summary line, not a screenful."""
 MAX_MESSAGE_CHARS = 300
 
 
@@ -374,12 +376,25 @@ def problems_from_validation(exc: ValidationError) -> list[Problem]:
         elif kind == "literal_error":
             message = f"must be one of {ctx.get('expected')}, got '{excerpt(error.get('input'))}'"
         elif kind in ("greater_than_equal", "greater_than"):
-            message = (
-                f"must not be negative (got {excerpt(error.get('input'))})" if ctx.get("ge") == 0 else error["msg"]
-            )
+            got = excerpt(error.get("input"))
+            message = f"must not be negative (got {got})" if ctx.get("ge") == 0 else f"{error['msg']} (got {got})"
+        elif kind == "less_than_equal":
+            message = f"must not exceed {ctx.get('le'):,} (got {excerpt(error.get('input'))})"
+        elif kind == "string_too_long":
+            length = len(error["input"]) if isinstance(error.get("input"), str) else "more"
+            message = f"is too long: {length:,} characters, at most {ctx.get('max_length'):,} allowed"
+        elif kind == "string_too_short":
+            message = "must not be empty"
+        elif kind == "too_long":
+            message = f"has too many entries: {ctx.get('actual_length', 'more'):,}, at most {ctx.get('max_length'):,}"
         else:
-            message = error["msg"]
+            message = error["msg"]  # pydantic's own wording, which does not quote the input
         problems.append(Problem(loc or "file", message))
+        if len(problems) == MAX_PROBLEMS:
+            rest = exc.error_count() - MAX_PROBLEMS
+            if rest > 0:
+                problems.append(Problem("file", f"{rest:,} more problems not shown; fix these first"))
+            break
     return problems
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -15,7 +16,9 @@ from pathlib import Path
 from chengyu_accord.cost_sharing import __version__
 
 COMMANDS = ("validate", "compute", "fingerprint", "export")
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+DEBUG_ENV = "CHENGYU_DEBUG"
+"""Set (to anything) to get the traceback of an internal error instead of its one-line summary."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,6 +58,18 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
+    except Exception as exc:
+        # every file problem is reported above as one line naming the field; reaching here is a bug in Accord
+        if os.environ.get(DEBUG_ENV):
+            raise
+        from chengyu_accord.cost_sharing.storage import excerpt
+
+        print(
+            f"chengyu {args.command}: internal error ({type(exc).__name__}: {excerpt(str(exc), 120)}); "
+            f"please report it with the file (set {DEBUG_ENV}=1 for details)",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
 
 
 def _utf8_stdio() -> None:

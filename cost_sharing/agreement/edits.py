@@ -14,11 +14,12 @@ from datetime import UTC, datetime
 from typing import ClassVar
 
 from ..bilingual import Bilingual
+from ..numbers import TextError, check_text
 from ..scenario import Scenario
-from .binding import check_template
+from .binding import TemplateError, check_template
 from .build import build_agreement
 from .model import Article
-from .settings import AgreementSettings, ArticleEdit, DraftLabel
+from .settings import ARTICLE_LENGTH, AgreementSettings, ArticleEdit, DraftLabel
 
 
 def _article(scenario: Scenario, key: str) -> Article:
@@ -38,10 +39,17 @@ def with_article_edit(scenario: Scenario, key: str, text: str, *, now: datetime 
 
     The article's bound values are snapshotted so that a later change of the numbers is
     flagged. Rewording an article back to its default wording removes the edit.
-    Raises ``TemplateError`` for an unknown placeholder or a stray brace.
+    Raises ``TemplateError`` for an unknown placeholder, a stray brace, a control character or a wording over
+    the length limit: what a file could not hold is refused when typed, not when saved or printed.
     """
     article = _article(scenario, key)
     check_template(text, article.bound_values)
+    if len(text) > ARTICLE_LENGTH:
+        raise TemplateError(f"the wording has {len(text):,} characters; at most {ARTICLE_LENGTH:,} are allowed")
+    try:
+        check_text(text, multiline=True)
+    except TextError as exc:
+        raise TemplateError(f"the wording {exc}") from None
     edits = dict(scenario.agreement.article_edits)
     if text == article.default_template:
         edits.pop(key, None)

@@ -11,7 +11,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from ..numbers import multi_line, one_line
+from .binding import parse_template
 
 DraftLabel = Literal["讨论稿", "征求意见稿", "送审稿", "草案"]
 DRAFT_LABELS: tuple[str, ...] = ("讨论稿", "征求意见稿", "送审稿", "草案")
@@ -27,12 +30,39 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+ARTICLE_LENGTH = 20_000
+"""Longest wording of one article (a long article runs to some 1,000 characters)."""
+KEY_LENGTH = 100
+"""Longest article key, placeholder name or party id used as a key here."""
+VALUE_LENGTH = 200
+"""Longest bound value as rendered (a 大写 amount of the largest amount has some 60 characters)."""
+MAX_ENTRIES = 500
+"""Most article edits, bound values or representatives one scenario may hold."""
+PLACE_LENGTH = 200
+REPRESENTATIVE_LENGTH = 100
+"""Printed in a signature block half a page wide, with the party's name above it."""
+
+
+def check_article_text(text: str) -> str:
+    """An article's wording as read from a file: printable text whose braces are all placeholders or doubled.
+
+    A stray brace would otherwise pass validation and stop the export (``TemplateError``).
+    """
+    multi_line(text)
+    parse_template(text)
+    return text
+
+
+Key = Annotated[str, Field(min_length=1, max_length=KEY_LENGTH), AfterValidator(one_line)]
+BoundValue = Annotated[str, Field(max_length=VALUE_LENGTH), AfterValidator(one_line)]
+
+
 class ArticleEdit(_Model):
     """A negotiator's wording of one article, with the bound values as they were when it was edited."""
 
-    text: Annotated[str, Field(max_length=20_000)]
+    text: Annotated[str, Field(max_length=ARTICLE_LENGTH), AfterValidator(check_article_text)]
     """The wording; bound numbers appear as placeholders like ``{total}`` or ``{amount:510100}``."""
-    bound_values: dict[str, str] = Field(default_factory=dict)
+    bound_values: Annotated[dict[Key, BoundValue], Field(max_length=MAX_ENTRIES)] = Field(default_factory=dict)
     """Every bound value of the article as rendered at edit time, by placeholder name."""
     edited_at: datetime | None = None
 
@@ -43,10 +73,13 @@ class AgreementSettings(_Model):
     draft_label: DraftLabel = "讨论稿"
     signing_date: date | None = None
     """Printed in the signature blocks as 2026年1月1日; blank lines for a hand-written date when unset."""
-    signing_place: Annotated[str, Field(max_length=200)] = ""
-    representatives: dict[str, Annotated[str, Field(max_length=200)]] = Field(default_factory=dict)
+    signing_place: Annotated[str, Field(max_length=PLACE_LENGTH), AfterValidator(one_line)] = ""
+    representatives: Annotated[
+        dict[Key, Annotated[str, Field(max_length=REPRESENTATIVE_LENGTH), AfterValidator(one_line)]],
+        Field(max_length=MAX_ENTRIES),
+    ] = Field(default_factory=dict)
     """Representative's name by party id, printed under 代表（签字）."""
     watermark: bool = False
     capital_amounts: bool = False
     """Add 大写 amounts after the payment obligations, as finance offices expect."""
-    article_edits: dict[str, ArticleEdit] = Field(default_factory=dict)
+    article_edits: Annotated[dict[Key, ArticleEdit], Field(max_length=MAX_ENTRIES)] = Field(default_factory=dict)

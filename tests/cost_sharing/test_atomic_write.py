@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from chengyu_accord.cost_sharing import storage
+from chengyu_accord.cost_sharing.scenario import Figure, Party, Scenario
 from chengyu_accord.cost_sharing.storage import (
     atomic_write_bytes,
     read_scenario,
@@ -128,14 +129,25 @@ ZYGOTE = textwrap.dedent(
 )
 
 
+def big_scenario(small_scenario: Scenario, label: str) -> Scenario:
+    """A valid scenario of some 1.6 MB: 60 parties whose four figures cite 1,980-character sources."""
+    source = label * 660
+    figure = Figure(value="1", year=2020, source=source)
+    figures = dict.fromkeys(("population", "gdp", "budget_revenue", "area"), figure)
+    parties = tuple(Party(id=f"p{i}", name_zh=f"{label}{i}", figures=figures) for i in range(60))
+    item = small_scenario.items[0].model_copy(update={"notes": label * 6_000})
+    return small_scenario.model_copy(update={"notes": label * 6_000, "parties": parties, "items": (item,)})
+
+
 @posix_only
 def test_saves_killed_at_random_moments_leave_the_old_or_the_new_file_and_no_litter(small_scenario, tmp_path):
-    """100 saves of a ~2 MB scenario, each SIGKILLed at a random moment (fork from one warm process: fast)."""
+    """100 saves of a ~1.6 MB scenario, each SIGKILLed at a random moment (fork from one warm process: fast)."""
     versions = []
-    for n, notes in enumerate(("旧版本", "新版本")):
+    for n, label in enumerate(("旧版本", "新版本")):
         source = tmp_path / f"v{n}.json"
-        save_scenario(small_scenario.model_copy(update={"notes": notes * 120_000}), source)
+        save_scenario(big_scenario(small_scenario, label), source)
         versions.append(source.read_bytes())
+    assert len(versions[0]) > 1_500_000
     work = tmp_path / "work"
     work.mkdir()
     target = work / "scenario.json"
@@ -161,4 +173,4 @@ def test_saves_killed_at_random_moments_leave_the_old_or_the_new_file_and_no_lit
         zygote.stdin.close()
         zygote.wait(timeout=10)
     assert litter, "no kill landed during a write: the trial never tested a leftover"
-    assert read_scenario(target).notes in ("旧版本" * 120_000, "新版本" * 120_000)
+    assert read_scenario(target).notes in ("旧版本" * 6_000, "新版本" * 6_000)
