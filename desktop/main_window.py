@@ -7,12 +7,23 @@ document's undo stack. Every dialog goes through :mod:`.dialogs`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from chengyu_accord.cost_sharing import __version__
 from chengyu_accord.cost_sharing.agreement.binding import TemplateError
@@ -24,6 +35,7 @@ from chengyu_accord.cost_sharing.scenario import Party, Scenario
 from chengyu_accord.cost_sharing.storage import ScenarioFileError, read_scenario, save_scenario
 from chengyu_accord.widgets.agreement_editor import AgreementEditorWidget
 from chengyu_accord.widgets.chart import ChartWidget
+from chengyu_accord.widgets.hint import HintBar
 from chengyu_accord.widgets.labels import province_label
 from chengyu_accord.widgets.parties_panel import PartiesPanel
 
@@ -48,6 +60,10 @@ def _missing_glyphs(text: str) -> list[str]:
 
 
 PARTIES_PANEL_WIDTH = 660  # wide enough for the four figure columns at 1600 px
+MNEMONIC = re.compile(r"[(（]&\w[)）]")
+"""A Chinese menu text's mnemonic, "(&N)": the toolbar shows the words alone."""
+WIDE_SCREEN = 1600
+"""Screens at least this wide show the parties panel beside the workspace from the start."""
 
 
 class _ExportSignals(QObject):
@@ -94,7 +110,16 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("workspaces")
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self.hint = HintBar(self)
+        self.hint.dismissed.connect(self._on_hint_dismissed)
+        self.hint.setVisible(not preferences.hint_dismissed)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.hint)
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         self.parties_panel = PartiesPanel(self)
         self.parties_panel.set_catalogue(catalogue, defaults.partial_units())
@@ -166,8 +191,10 @@ class MainWindow(QMainWindow):
         fitted_width, fitted_height = min(width, screen.width()), min(height, screen.height())
         self.resize(fitted_width, fitted_height)
         self.move(screen.topLeft())
-        # the parties panel takes at most a third: the workspace keeps room for its table and chart
+        # the parties panel takes at most a third: the workspace keeps room for its table and chart; on a laptop
+        # screen it starts hidden (View ▸ Parties Panel, or the toolbar, brings it back; the choice is remembered)
         self.resizeDocks([self.parties_dock], [min(PARTIES_PANEL_WIDTH, fitted_width // 3)], Qt.Orientation.Horizontal)
+        self.parties_dock.setVisible(screen.width() >= WIDE_SCREEN)
 
     # --- the hook for more panels ----------------------------------------------------------------
 
@@ -247,6 +274,23 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.recompute_action)
         self.view_menu.addAction(self.parties_dock.toggleViewAction())
         self.view_menu.addAction(self.agreement_dock.toggleViewAction())
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setMovable(False)
+        for action in (
+            self.new_action,
+            self.open_action,
+            self.save_action,
+            None,
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.export_pdf_action,
+            self.agreement_dock.toggleViewAction(),
+            self.parties_dock.toggleViewAction(),
+        ):
+            self.toolbar.addSeparator() if action is None else self.toolbar.addAction(action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
         self.help_menu.addAction(self.sources_action)
@@ -660,6 +704,8 @@ class MainWindow(QMainWindow):
         self.parties_dock.toggleViewAction().setText(QCoreApplication.translate("MainWindow", "Parties Panel"))
         self.agreement_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Agreement Articles"))
         self.agreement_dock.toggleViewAction().setText(QCoreApplication.translate("MainWindow", "Agreement Articles"))
+        self.agreement_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.parties_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+P"))
         for index, workspace in enumerate(self.workspaces):
             self.tabs.setTabText(index, workspace.title())
         for index in range(self.document.undo_stack.count()):
@@ -667,6 +713,28 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self._update_fingerprint()
         self._update_file_state()
+        self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Toolbar"))
+        self.hint.set_text(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Change a parameter on the left: every party's amount, the total and the chart follow at once. "
+                "Every change can be undone (Ctrl+Z). File ▸ New starts a new agreement; Export Agreement prints it.",
+            )
+        )
+        self._update_tooltips()
+
+    def _on_hint_dismissed(self) -> None:
+        self.preferences.hint_dismissed = True
+
+    def _update_tooltips(self) -> None:
+        """Toolbar tooltips name the action and its shortcut, so the keys are learnt by pointing."""
+        for action in self.toolbar.actions():
+            if action.isSeparator():
+                continue
+            text = MNEMONIC.sub("", action.text()).replace("&", "").removesuffix("…")
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setIconText(text.split(" ")[0] if action in (self.undo_action, self.redo_action) else text)
+            action.setToolTip(f"{text} ({keys})" if keys else text)
 
     def _update_undo_actions(self) -> None:
         stack = self.document.undo_stack
@@ -680,6 +748,7 @@ class MainWindow(QMainWindow):
         redo = QCoreApplication.translate("MainWindow", "&Redo")
         self.undo_action.setText(f"{undo} {undo_name}".strip())
         self.redo_action.setText(f"{redo} {redo_name}".strip())
+        self._update_tooltips()
 
     def _update_file_state(self) -> None:
         document = self.document

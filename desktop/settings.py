@@ -94,6 +94,15 @@ class Preferences:
     def last_dir(self, value: str) -> None:
         self._set("files/last_dir", value)
 
+    @property
+    def hint_dismissed(self) -> bool:
+        """The first-run hint was closed once; it does not come back."""
+        return bool(self._value("ui/hint_dismissed", False, bool))
+
+    @hint_dismissed.setter
+    def hint_dismissed(self, value: bool) -> None:
+        self._set("ui/hint_dismissed", value)
+
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         """Saved (geometry, dock/toolbar state), or None for each when nothing (usable) is saved."""
         geometry = self._value("window/geometry", None, QByteArray)

@@ -1,21 +1,25 @@
 """An amount field with a 元/万元/亿元 unit box, converting exactly to integer fen.
 
-Input is parsed with Decimal, never float, and refused (with a message naming
-the field) when it is negative, not a number, or finer than one fen; the value
-before the bad input stays.
+Input is read by the one reading rule of every number (``cost_sharing.numbers``),
+never as a float, and refused (with a message naming the field) when it is
+negative, not a number, too large or finer than one fen; the value before the
+bad input stays.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from chengyu_accord.cost_sharing.money import Unit
+from chengyu_accord.cost_sharing.numbers import NumberError, parse_fen
+
+from .labels import words
 
 UNITS = (Unit.YUAN, Unit.WAN_YUAN, Unit.YI_YUAN)
-MAX_FEN = 10**20  # far above any public budget; a longer number is a typing slip
+MIN_FIELD_WIDTH = 80
 
 
 class AmountError(ValueError):
@@ -23,28 +27,13 @@ class AmountError(ValueError):
 
 
 def parse_amount(text: str, unit: Unit) -> int:
-    """Exact fen for ``text`` given in ``unit`` ("12.5" in 亿元 → 125_000_000_000 fen)."""
-    cleaned = text.strip().replace(",", "").replace("，", "")
-    if not cleaned:
-        raise AmountError(QCoreApplication.translate("AmountEditor", "Amount: please type a number."))
+    """Exact fen for ``text`` given in ``unit`` ("12.5" in 亿元 → 125_000_000_000 fen), by the one reading rule."""
     try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
+        return parse_fen(text, unit.value)
+    except NumberError as exc:
         raise AmountError(
-            QCoreApplication.translate("AmountEditor", "Amount: “%1” is not a number.").replace("%1", text)
+            QCoreApplication.translate("AmountEditor", "Amount: %1").replace("%1", words(exc.text))
         ) from None
-    if not number.is_finite():
-        raise AmountError(
-            QCoreApplication.translate("AmountEditor", "Amount: “%1” is not a number.").replace("%1", text)
-        )
-    if number < 0:
-        raise AmountError(QCoreApplication.translate("AmountEditor", "Amount: must not be negative."))
-    fen = number * unit.value
-    if fen != fen.to_integral_value():
-        raise AmountError(QCoreApplication.translate("AmountEditor", "Amount: finer than one fen; use fewer decimals."))
-    if fen > MAX_FEN:
-        raise AmountError(QCoreApplication.translate("AmountEditor", "Amount: too large."))
-    return int(fen)
 
 
 def fen_in_unit(fen: int, unit: Unit) -> str:
@@ -63,6 +52,7 @@ class AmountEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fen = 0
+        self._scenario_unit: Unit | None = None
         self.line_edit = QLineEdit(self)
         self.line_edit.setObjectName("amount_edit")
         self.unit_box = QComboBox(self)
@@ -82,13 +72,26 @@ class AmountEditor(QWidget):
     def unit(self) -> Unit:
         return self.unit_box.currentData()
 
-    def set_amount(self, fen: int) -> None:
-        """Show ``fen`` (from the model); does not emit."""
+    def set_amount(self, fen: int, unit: Unit | None = None) -> None:
+        """Show ``fen`` (from the model); does not emit.
+
+        ``unit`` is the scenario's display unit: the field follows it when it changes (opening a 元 scenario
+        shows 元), but keeps a unit the user chose in the box while the scenario's unit stays the same.
+        """
         self._fen = fen
+        if unit is not None and unit != self._scenario_unit:
+            self._scenario_unit = unit
+            self.unit_box.blockSignals(True)
+            self.unit_box.setCurrentIndex(UNITS.index(unit))
+            self.unit_box.blockSignals(False)
         self._show()
 
     def _show(self) -> None:
-        self.line_edit.setText(fen_in_unit(self._fen, self.unit))
+        text = fen_in_unit(self._fen, self.unit)
+        self.line_edit.setText(text)
+        # the whole number is always visible: the field is as wide as its text (and a little room to type)
+        metrics = self.line_edit.fontMetrics()
+        self.line_edit.setMinimumWidth(max(MIN_FIELD_WIDTH, metrics.horizontalAdvance(text + "00") + 16))
 
     def _commit(self) -> None:
         try:

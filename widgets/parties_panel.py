@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -52,6 +53,8 @@ from .labels import (
 
 PROVINCE_ROLE = Qt.ItemDataRole.UserRole + 2
 PARTY_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+SORT_ROLE = Qt.ItemDataRole.UserRole + 4
+"""What a column sorts by: taking part first, names, provinces, figures as numbers (missing last)."""
 MISSING_COLOUR = QColor("#888888")
 USER_COLOUR = QColor("#1a5fb4")
 PARTIAL_COLOUR = QColor("#7a4f00")
@@ -101,6 +104,10 @@ class PartiesTableModel(QAbstractTableModel):
         return next((row for row, party in enumerate(self._rows) if party.id == party_id), -1)
 
     def set_scenario(self, scenario: Scenario) -> None:
+        """Show the scenario's parties; nothing is re-read when they are unchanged (a slider step)."""
+        if self._scenario is not None and scenario.parties == self._scenario.parties:
+            self._scenario = scenario
+            return
         self._scenario = scenario
         self._rebuild()
 
@@ -155,6 +162,8 @@ class PartiesTableModel(QAbstractTableModel):
             return party.province or ""
         if role == PARTY_ID_ROLE:
             return party.id
+        if role == SORT_ROLE:
+            return self._sort_key(party, col)
         if col == COL_TAKES_PART:
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if party.id in self._members else Qt.CheckState.Unchecked
@@ -191,6 +200,19 @@ class PartiesTableModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         return None
+
+    def _sort_key(self, party: Party, col: int) -> Any:
+        if col == COL_TAKES_PART:
+            return 0 if party.id in self._members else 1  # ascending: participants first
+        if col == COL_NAME:
+            return party_name(party)
+        if col == COL_PROVINCE:
+            return province_label(party.province)
+        figure = party.figure(ATTRIBUTES[col - FIRST_FIGURE_COL])
+        return float(figure.value) if figure is not None else float("-inf")  # floats only to order rows
+
+    def is_member(self, row: int) -> bool:
+        return self._rows[row].id in self._members
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -245,14 +267,23 @@ class ProvinceFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.province: str | None = None
         self.text = ""
+        self.members_only = False
+        self.setSortRole(SORT_ROLE)
 
     def set_filter(self, province: str | None, text: str) -> None:
         self.beginFilterChange()
         self.province, self.text = province, text.strip().lower()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_members_only(self, members_only: bool) -> None:
+        self.beginFilterChange()
+        self.members_only = members_only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
         model = self.sourceModel()
+        if self.members_only and not model.is_member(source_row):
+            return False
         index = model.index(source_row, COL_NAME, source_parent)
         if self.province is not None and model.data(index, PROVINCE_ROLE) != self.province:
             return False
@@ -279,6 +310,8 @@ class PartiesPanel(QWidget):
             self.province_box.addItem("", key)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
+        self.members_only = QCheckBox(self)
+        self.members_only.setObjectName("members_only")
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("add_custom_party")
         self.table = QTableView(self)
@@ -293,6 +326,8 @@ class PartiesPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_TAKES_PART, Qt.SortOrder.AscendingOrder)  # the parties taking part first
         self.details = QLabel(self)
         self.details.setObjectName("party_details")
         self.details.setWordWrap(True)
@@ -308,15 +343,20 @@ class PartiesPanel(QWidget):
         bar.addWidget(self.filter_label)
         bar.addWidget(self.province_box)
         bar.addWidget(self.search, 1)
-        bar.addWidget(self.add_button)
+        options = QHBoxLayout()
+        options.addWidget(self.members_only)
+        options.addStretch(1)
+        options.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(options)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.details)
 
         self.province_box.currentIndexChanged.connect(self._apply_filter)
         self.search.textChanged.connect(self._apply_filter)
+        self.members_only.toggled.connect(self.proxy.set_members_only)
         self.add_button.clicked.connect(self.custom_party_requested)
         self.model.edit_requested.connect(self._on_model_edit)
         self.model.input_rejected.connect(self.message.setText)
@@ -379,6 +419,12 @@ class PartiesPanel(QWidget):
         self.province_box.setItemText(2, province_label("Sichuan"))
         self.search.setPlaceholderText(QCoreApplication.translate("PartiesPanel", "Search by name"))
         self.add_button.setText(QCoreApplication.translate("PartiesPanel", "Add custom party…"))
+        self.members_only.setText(QCoreApplication.translate("PartiesPanel", "Taking part only"))
+        self.members_only.setToolTip(
+            QCoreApplication.translate(
+                "PartiesPanel", "Show only the parties of this scenario (click a heading to sort)."
+            )
+        )
         self.message.clear()
         self.model.retranslate()
         self._show_details(self.table.currentIndex())

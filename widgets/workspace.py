@@ -47,6 +47,11 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_CHART_PROBLEMS = 6
 SUMMARY_STYLES = {"error": "color: #b00020; font-weight: bold;", "ok": "color: #2d6a2d;"}
 UPDATING_STYLE = "color: #555; font-style: italic;"
+PARAMETERS_WIDTH = 420
+"""Wide enough for a party's name, a weight slider of at least 150 px, its share and its exact field."""
+TABLE_SHARE = 0.45
+"""Of the room beside the parameters, what the table and checks get first; the chart takes the rest."""
+CHECKS_MIN_HEIGHT = 110
 
 
 class InstrumentWorkspace(QWidget):
@@ -76,11 +81,14 @@ class InstrumentWorkspace(QWidget):
         self.message.setWordWrap(True)
 
         self.model = ResultTableModel(self)
+        self._columns_stale = True
+        self.model.modelReset.connect(self._on_table_reset)
         self.table = QTableView(self)
         self.table.setObjectName("result_table")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)  # compact rows
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.totals = QTableWidget(1, 0, self)
@@ -91,7 +99,8 @@ class InstrumentWorkspace(QWidget):
         self.totals.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.totals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.totals.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.totals.setFixedHeight(self.totals.verticalHeader().defaultSectionSize() + 4)
+        self.totals.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.totals.setFixedHeight(self.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
         header.sectionResized.connect(lambda index, _old, new: self.totals.setColumnWidth(index, new))
         self.table.horizontalScrollBar().valueChanged.connect(self.totals.horizontalScrollBar().setValue)
@@ -106,6 +115,7 @@ class InstrumentWorkspace(QWidget):
         self.summary = QLabel(self.checks_box)
         self.summary.setObjectName("diagnostics_summary")
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.diagnostics = QListWidget(self.checks_box)
         self.diagnostics.setObjectName("diagnostics")
         self.diagnostics.setWordWrap(True)
@@ -115,36 +125,41 @@ class InstrumentWorkspace(QWidget):
         checks_layout = QVBoxLayout(self.checks_box)
         checks_layout.addWidget(self.summary)
         checks_layout.addWidget(self.diagnostics, 1)
+        checks_layout.addStretch(0)
 
+        # Three columns side by side, so that a 1366×768 laptop shows, without scrolling, the parameters, every
+        # party's amount with the total, the checks and the chart: parameters | table, total, checks | chart.
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.params)
         left_layout.addWidget(self.message)
-        left_layout.addWidget(self.checks_box, 1)
+        left_layout.addStretch(1)
         left_scroll = QScrollArea(self)  # one scroll area for the whole parameter column, never nested
         left_scroll.setObjectName("left_scroll")
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left_scroll.setWidget(left)
-        self.left_panel = left
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(0)
-        right_layout.addWidget(self.updating)
-        right_layout.addWidget(self.table, 1)
-        right_layout.addWidget(self.totals)
-        top = QSplitter(Qt.Orientation.Horizontal, self)
-        top.addWidget(left_scroll)
-        top.addWidget(right)
-        top.setSizes([400, 600])
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(self.chart)
-        splitter.setSizes([420, 440])
-        QVBoxLayout(self).addWidget(splitter)
+        self.left_panel, self.left_scroll = left, left_scroll
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.setSpacing(0)
+        middle_layout.addWidget(self.updating)
+        middle_layout.addWidget(self.table, 3)
+        middle_layout.addWidget(self.totals)
+        middle_layout.addSpacing(6)
+        middle_layout.addWidget(self.checks_box, 1)
+        self.checks_box.setMinimumHeight(CHECKS_MIN_HEIGHT)
+        self.columns = QSplitter(Qt.Orientation.Horizontal, self)
+        self.columns.setObjectName("workspace_columns")
+        for column, stretch in ((left_scroll, 0), (middle, 3), (self.chart, 4)):
+            self.columns.addWidget(column)
+            self.columns.setStretchFactor(self.columns.indexOf(column), stretch)
+        self._columns_placed = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.columns)
 
         self.diagnostics.itemClicked.connect(self._on_diagnostic_chosen)
         self.diagnostics.itemActivated.connect(self._on_diagnostic_chosen)
@@ -208,8 +223,9 @@ class InstrumentWorkspace(QWidget):
             self._update_totals()
             columns = self.chart_columns or tuple(shown.table.columns[c].key for c in shown.table.money_columns)
             unit = unit_name(precision.unit)
+            title = words(shown.table.columns[shown.table.column_index(columns[0])].label) if columns else ""
             self.chart.set_chart(
-                chart_of_table(shown, columns, lang=ui_language(), key=self.item_id, title=self.title(), unit=unit)
+                chart_of_table(shown, columns, lang=ui_language(), key=self.item_id, title=title, unit=unit)
             )
         else:
             self.model.set_table(None)
@@ -233,7 +249,9 @@ class InstrumentWorkspace(QWidget):
         self.totals.setVisible(bool(texts))
         font = self.totals.font()
         font.setBold(True)
-        self.table.resizeColumnsToContents()
+        if self._columns_stale:  # new rows or columns: fit them once; a slider step only repaints
+            self.table.resizeColumnsToContents()
+            self._columns_stale = False
         header = self.table.horizontalHeader()
         metrics = QFontMetrics(font)
         for column, text in enumerate(texts):  # the bold totals must fit their columns too, never "100.0…"
@@ -250,6 +268,19 @@ class InstrumentWorkspace(QWidget):
             alignment = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
             cell.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
             self.totals.setColumnWidth(column, self.table.horizontalHeader().sectionSize(column))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Place the three columns once the workspace first has its size; afterwards the user's splitter wins."""
+        super().resizeEvent(event)
+        width = self.columns.width()
+        if not self._columns_placed and width > 0 and self.isVisible():
+            self._columns_placed = True
+            left = min(PARAMETERS_WIDTH, width // 2)
+            middle = int((width - left) * TABLE_SHARE)
+            self.columns.setSizes([left, middle, width - left - middle])
+
+    def _on_table_reset(self) -> None:
+        self._columns_stale = True
 
     def _update_diagnostics(self) -> None:
         result = self.result

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AgreementEditorWidget</name>
@@ -23,6 +24,10 @@
         <translation>打印效果：</translation>
     </message>
     <message>
+        <source>Numbers changed since this article was edited (the text already prints the new ones):</source>
+        <translation>本条编辑后以下数字有变动（正文已印出新数字）：</translation>
+    </message>
+    <message>
         <source>Apply wording</source>
         <translation>采用此措辞</translation>
     </message>
@@ -39,8 +44,20 @@
         <translation>确认修改后的措辞与新的数字仍然相符</translation>
     </message>
     <message>
+        <source>Accept all</source>
+        <translation>全部数字已核对</translation>
+    </message>
+    <message>
+        <source>Confirm that every flagged article still reads right with its new numbers (one undo step)</source>
+        <translation>确认所有标出的条款在新数字下措辞仍然妥当（可一步撤销）</translation>
+    </message>
+    <message>
         <source>Numbers are placeholders such as {total}; they always print the current amounts.</source>
         <translation>数字以 {total} 等占位符表示，打印时始终为当前金额。</translation>
+    </message>
+    <message>
+        <source>%1 edited articles have numbers that changed since the edit.</source>
+        <translation>有%1条已编辑的条款在编辑后数字有变动。</translation>
     </message>
     <message>
         <source>edited</source>
@@ -51,6 +68,14 @@
         <translation>修改后数字已变动</translation>
     </message>
     <message>
+        <source>The wording %1</source>
+        <translation>措辞：%1</translation>
+    </message>
+    <message>
+        <source>The wording has %1 characters; at most %2 are allowed</source>
+        <translation>措辞共%1个字符，最多允许%2个</translation>
+    </message>
+    <message>
         <source>No font can print these characters: %1</source>
         <translation>以下字符没有字体可以打印：%1</translation>
     </message>
@@ -58,24 +83,8 @@
 <context>
     <name>AmountEditor</name>
     <message>
-        <source>Amount: please type a number.</source>
-        <translation>金额：请输入数字。</translation>
-    </message>
-    <message>
-        <source>Amount: “%1” is not a number.</source>
-        <translation>金额：“%1”不是数字。</translation>
-    </message>
-    <message>
-        <source>Amount: must not be negative.</source>
-        <translation>金额：不能为负数。</translation>
-    </message>
-    <message>
-        <source>Amount: finer than one fen; use fewer decimals.</source>
-        <translation>金额：精度细于一分，请减少小数位。</translation>
-    </message>
-    <message>
-        <source>Amount: too large.</source>
-        <translation>金额：数值过大。</translation>
+        <source>Amount: %1</source>
+        <translation>金额：%1</translation>
     </message>
     <message>
         <source>yuan</source>
@@ -189,6 +198,103 @@
     </message>
 </context>
 <context>
+    <name>ExportCheckDialog</name>
+    <message>
+        <source>Check before exporting</source>
+        <translation>导出前请核对</translation>
+    </message>
+    <message>
+        <source>These numbers changed after the articles quoting them were edited. The text already prints the new numbers; check that the wording still reads right.</source>
+        <translation>以下数字在引用它们的条款编辑后发生了变动。正文已印出新数字，请核对措辞是否仍然妥当。</translation>
+    </message>
+    <message>
+        <source>Accept all and export</source>
+        <translation>全部确认并导出</translation>
+    </message>
+    <message>
+        <source>Mark every article as checked (one undo step), then export</source>
+        <translation>将所有条款标为已核对（可一步撤销），然后导出</translation>
+    </message>
+    <message>
+        <source>Export as is</source>
+        <translation>按现状导出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Word document for comments (*.docx)</source>
+        <translation>Word 文档，供征求意见 (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the agreement</source>
+        <translation>导出协议</translation>
+    </message>
+    <message>
+        <source>Chinese (the text to sign)</source>
+        <translation>中文（签署文本）</translation>
+    </message>
+    <message>
+        <source>English reference translation</source>
+        <translation>英文参考译本</translation>
+    </message>
+    <message>
+        <source>Both (two files; the English one’s name ends in -en)</source>
+        <translation>两者（两个文件，英文文件名以 -en 结尾）</translation>
+    </message>
+    <message>
+        <source>PDF, to print and sign</source>
+        <translation>PDF，供打印签署</translation>
+    </message>
+    <message>
+        <source>Word (DOCX), for comment rounds</source>
+        <translation>Word（DOCX），供征求意见</translation>
+    </message>
+    <message>
+        <source>Mark changed numbers for review</source>
+        <translation>标出变动的数字</translation>
+    </message>
+    <message>
+        <source>Under each edited article whose numbers changed since the edit, print what changed, in red. Leave it off for a clean draft: the text always carries the current numbers.</source>
+        <translation>在编辑后数字有变动的条款下方用红字印出变动情况。不勾选则导出清稿：正文始终印出当前数字。</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Draft label:</source>
+        <translation>稿本标识：</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>HintBar</name>
+    <message>
+        <source>Close this hint for good</source>
+        <translation>关闭此提示，不再显示</translation>
+    </message>
+</context>
+<context>
     <name>InstrumentWorkspace</name>
     <message>
         <source>Party</source>
@@ -215,7 +321,7 @@
         <translation>已完成计算，输入数据无需说明。</translation>
     </message>
     <message>
-        <source>Click to show this party's figure in the parties panel.</source>
+        <source>Click to show this party&apos;s figure in the parties panel.</source>
         <translation>点击在参与方面板中显示该方的数据。</translation>
     </message>
     <message>
@@ -457,7 +563,7 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>内置数据（%1）的出处：</translation>
     </message>
     <message>
-        <source>Each figure's year, source and tag are shown in the parties panel. Tags: [S] sourced, [S-2] secondary source, [D] derived, [U] unverified, [A] assumed, [entered] typed in by you.</source>
+        <source>Each figure&apos;s year, source and tag are shown in the parties panel. Tags: [S] sourced, [S-2] secondary source, [D] derived, [U] unverified, [A] assumed, [entered] typed in by you.</source>
         <translation>每项数据的年份、出处和标记见“参与方”面板。标记：[S] 有出处，[S-2] 二手来源，[D] 推算，[U] 未经核实，[A] 假设值，[录入] 用户录入。</translation>
     </message>
     <message>
@@ -557,6 +663,14 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>协议条款</translation>
     </message>
     <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>Change a parameter on the left: every party&apos;s amount, the total and the chart follow at once. Every change can be undone (Ctrl+Z). File ▸ New starts a new agreement; Export Agreement prints it.</source>
+        <translation>在左侧修改参数，各方金额、合计与图表随即更新；每一步修改都可撤销（Ctrl+Z）。“文件 ▸ 新建”开始一份新协议，“导出协议”生成可打印的协议草案。</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -598,6 +712,14 @@ Two printouts with the same fingerprint carry the same numbers.</source>
     <message>
         <source>Add custom party…</source>
         <translation>添加自定义参与方……</translation>
+    </message>
+    <message>
+        <source>Taking part only</source>
+        <translation>仅显示参与方</translation>
+    </message>
+    <message>
+        <source>Show only the parties of this scenario (click a heading to sort).</source>
+        <translation>只显示本方案的参与方（点击列标题可排序）。</translation>
     </message>
 </context>
 <context>
@@ -704,8 +826,8 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <source>is too large (at most 1,000,000).</source>
-        <translation>过大（最多 1,000,000）。</translation>
+        <source>is too large.</source>
+        <translation>数值过大。</translation>
     </message>
     <message>
         <source>“%1” is not a number.</source>

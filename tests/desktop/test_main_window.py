@@ -159,6 +159,7 @@ def test_ticking_a_unit_adds_it_and_the_table_follows(qtbot, window):
 
 def test_add_custom_party_through_the_dialog(qtbot, window, monkeypatch):
     monkeypatch.setattr(dialogs, "ask_custom_party", lambda *a: dialogs.CustomPartyInput("新区", "New Area", "Sichuan"))
+    window.parties_dock.show()  # hidden at first on a small screen
     qtbot.mouseClick(window.parties_panel.add_button, Qt.MouseButton.LeftButton)
     party = window.document.scenario.parties[-1]
     assert party.name_zh == "新区"
@@ -172,6 +173,7 @@ def test_a_party_name_no_font_can_print_is_refused_naming_the_character(qtbot, w
     )
     errors = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, what, todo, details=(): errors.append(what))
+    window.parties_dock.show()
     qtbot.mouseClick(window.parties_panel.add_button, Qt.MouseButton.LeftButton)
     assert window.document.scenario == before
     assert len(errors) == 1

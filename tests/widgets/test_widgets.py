@@ -75,3 +75,24 @@ def test_parties_model_and_panel(qtbot, qtmodeltester, scenario):
     assert isinstance(signal.args[0], RemoveParty)
     with qtbot.waitSignal(panel.model.input_rejected):
         assert not panel.model.setData(panel.model.index(0, 4), "lots")
+
+
+def test_parties_panel_lists_participants_first_and_can_show_only_them(qtbot, scenario):
+    from chengyu_accord.cost_sharing.scenario import Party
+    from chengyu_accord.widgets.parties_panel import PARTY_ID_ROLE
+
+    panel = PartiesPanel()
+    qtbot.addWidget(panel)
+    outsiders = tuple(Party(id=f"x{i}", name_zh=f"外{i}") for i in range(3))
+    panel.set_catalogue((*outsiders, *scenario.parties))
+    panel.set_scenario(scenario)
+    proxy = panel.proxy
+    first = [proxy.index(row, 0).data(PARTY_ID_ROLE) for row in range(3)]
+    assert set(first) == {p.id for p in scenario.parties}, "the parties taking part come first"
+    qtbot.mouseClick(panel.members_only, Qt.MouseButton.LeftButton, pos=panel.members_only.rect().center())
+    assert proxy.rowCount() == len(scenario.parties)
+    panel.members_only.setChecked(False)
+    assert proxy.rowCount() == 6
+    panel.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    names = [proxy.index(row, 1).data() for row in range(proxy.rowCount())]
+    assert names == sorted(names, reverse=True)

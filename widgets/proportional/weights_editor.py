@@ -1,15 +1,17 @@
 """One slider and one exact text field per party, for typed-in weights.
 
-A slider drag is one *gesture*: every value it passes through is emitted with
-the same gesture number, so the application's undo stack merges the drag into a
-single step. Typed weights are exact decimals; a bad one is refused here with a
-message naming the party, and the previous weight stays.
+The slider moves a party's *share* in whole percentage points — a step that
+means something in a negotiation — and sets the weight that gives that share
+against the others' weights; the text field takes any exact weight. A slider
+drag is one *gesture*: every value it passes through is emitted with the same
+gesture number, so the application's undo stack merges the drag into a single
+step. A bad typed weight is refused here with a message naming the party, and
+the previous weight stays.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -19,7 +21,10 @@ from chengyu_accord.cost_sharing.edits import EditError
 from chengyu_accord.cost_sharing.instruments.proportional.edits import normalise_weight
 from chengyu_accord.cost_sharing.scenario import Party
 
-SLIDER_MIN_RANGE = 100
+PERCENT = 100
+NAME_WIDTH = 120
+SHARE_WIDTH = 44
+WEIGHT_PLACES = Decimal("0.000001")
 _gestures = itertools.count(1)
 
 
@@ -34,12 +39,18 @@ class WeightRow:
     def __init__(self, editor: WeightsEditor, party: Party) -> None:
         self.party_id = party.id
         self.label = QLabel(editor)
+        self.label.setMaximumWidth(NAME_WIDTH)
         self.slider = QSlider(Qt.Orientation.Horizontal, editor)
-        self.slider.setRange(0, SLIDER_MIN_RANGE)
+        self.slider.setRange(0, PERCENT)
+        self.slider.setPageStep(5)
         self.slider.setObjectName(f"weight_slider_{party.id}")
+        self.slider.setMinimumWidth(150)
+        self.share = QLabel(editor)
+        self.share.setFixedWidth(SHARE_WIDTH)
+        self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.edit = QLineEdit(editor)
         self.edit.setObjectName(f"weight_edit_{party.id}")
-        self.edit.setMaximumWidth(110)
+        self.edit.setFixedWidth(84)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.gesture = 0
         self.stored = ""
@@ -55,36 +66,44 @@ class WeightsEditor(QWidget):
         super().__init__(parent)
         self._grid = QGridLayout(self)
         self._grid.setColumnStretch(1, 1)
+        self._grid.setContentsMargins(0, 0, 0, 0)
         self.rows: dict[str, WeightRow] = {}
+        self._weights: dict[str, Decimal] = {}
 
     def set_weights(self, parties: tuple[Party, ...], names: list[str], weights: dict[str, str]) -> None:
-        """Show the parties' weights; rebuilds the rows only when the parties changed."""
+        """Show the parties' weights and shares; rebuilds the rows only when the parties changed."""
         if list(self.rows) != [p.id for p in parties]:
             self._rebuild(parties)
-        dragging = any(row.slider.isSliderDown() for row in self.rows.values())
-        if not dragging:
-            # The sliders span 0 to a little beyond the largest weight (at least 0–100).
-            largest = max((Decimal(w) for w in weights.values()), default=Decimal(0))
-            top = max(SLIDER_MIN_RANGE, math.ceil(largest * Decimal("1.5")))
-            for row in self.rows.values():
-                row.slider.blockSignals(True)
-                row.slider.setRange(0, top)
-                row.slider.blockSignals(False)
+        self._weights = {p.id: Decimal(weights[p.id]) for p in parties if p.id in weights}
+        total = sum(self._weights.values(), Decimal(0))
         for party, name in zip(parties, names, strict=True):
             row = self.rows[party.id]
-            row.label.setText(name)
+            metrics = row.label.fontMetrics()
+            row.label.setText(metrics.elidedText(name, Qt.TextElideMode.ElideRight, NAME_WIDTH))
+            row.label.setToolTip(name)
             text = weights.get(party.id, "")
             row.stored = text
             if not row.edit.hasFocus():
                 row.edit.setText(text)
+            percent = round(Decimal(text) * PERCENT / total) if text and total else 0
+            row.share.setText(f"{percent}%")
             if not row.slider.isSliderDown():
                 row.slider.blockSignals(True)
-                row.slider.setValue(min(row.slider.maximum(), round(Decimal(text))) if text else 0)
+                row.slider.setValue(percent)
                 row.slider.blockSignals(False)
+
+    def weight_for_share(self, party_id: str, percent: int) -> str | None:
+        """The weight that gives ``party_id`` ``percent`` % against the others' weights (None: nothing to do)."""
+        others = sum((w for pid, w in self._weights.items() if pid != party_id), Decimal(0))
+        if others == 0:
+            return None  # alone with a weight, the party has 100 % whatever its weight
+        percent = min(percent, PERCENT - 1)  # 100 % would need an infinite weight
+        weight = (Decimal(percent) * others / (PERCENT - percent)).quantize(WEIGHT_PLACES)
+        return normalise_weight(weight)
 
     def _rebuild(self, parties: tuple[Party, ...]) -> None:
         for row in self.rows.values():
-            for widget in (row.label, row.slider, row.edit):
+            for widget in (row.label, row.slider, row.share, row.edit):
                 self._grid.removeWidget(widget)
                 widget.deleteLater()
         self.rows = {}
@@ -92,7 +111,8 @@ class WeightsEditor(QWidget):
             row = WeightRow(self, party)
             self._grid.addWidget(row.label, index, 0)
             self._grid.addWidget(row.slider, index, 1)
-            self._grid.addWidget(row.edit, index, 2)
+            self._grid.addWidget(row.share, index, 2)
+            self._grid.addWidget(row.edit, index, 3)
             row.slider.sliderPressed.connect(lambda r=row: self._on_drag_started(r))
             row.slider.sliderReleased.connect(lambda r=row: self._on_drag_finished(r))
             row.slider.valueChanged.connect(lambda value, r=row: self._on_slider_moved(r, value))
@@ -106,8 +126,12 @@ class WeightsEditor(QWidget):
         row.gesture = 0
 
     def _on_slider_moved(self, row: WeightRow, value: int) -> None:
-        row.edit.setText(str(value))
-        self.weight_changed.emit(row.party_id, str(value), row.gesture)
+        weight = self.weight_for_share(row.party_id, value)
+        if weight is None:
+            return
+        row.share.setText(f"{value}%")
+        row.edit.setText(weight)
+        self.weight_changed.emit(row.party_id, weight, row.gesture)
 
     def _on_text_edited(self, row: WeightRow) -> None:
         text = row.edit.text()
@@ -130,5 +154,5 @@ def _weight_problem(exc: EditError, text: str) -> str:
     if "negative" in message:
         return QCoreApplication.translate("WeightsEditor", "must not be negative.")
     if "exceed" in message:
-        return QCoreApplication.translate("WeightsEditor", "is too large (at most 1,000,000).")
+        return QCoreApplication.translate("WeightsEditor", "is too large.")
     return QCoreApplication.translate("WeightsEditor", "“%1” is not a number.").replace("%1", text)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from chengyu_accord.cost_sharing.diagnostics import Target
+from chengyu_accord.cost_sharing.engine import display_precision
 from chengyu_accord.cost_sharing.instruments.proportional import edits
 from chengyu_accord.cost_sharing.instruments.proportional.compute import WEIGHTS_LABEL
 from chengyu_accord.cost_sharing.instruments.proportional.model import BASES, ProportionalSplit
@@ -123,7 +124,7 @@ class ProportionalSplitWorkspace(InstrumentWorkspace):
     # --- drawing ------------------------------------------------------------------------------------
 
     def update_parameters(self) -> None:
-        self.amount_editor.set_amount(self.item.amount_fen)
+        self.amount_editor.set_amount(self.item.amount_fen, display_precision(self.scenario).unit)
         self.basis_box.setCurrentIndex(BASES.index(self.item.basis))
         self._update_provenance()
         visible = self.item.basis == "weights"
