@@ -174,7 +174,7 @@ def _exact_table(context, item, result, key, party_header, who, one_year) -> Tab
     rows = []
     for row in table.rows:
         cell = row.cells[basis_col]
-        weight = format(cell.value.normalize(), "f") if isinstance(cell, Quantity) else "—"
+        weight = format(cell.value.normalize(), ",f") if isinstance(cell, Quantity) else "—"  # 2,093.78
         if isinstance(cell, Quantity) and cell.year and one_year is None:  # years differ: say each one
             weight += f"（{cell.year}年）" if zh else f" ({cell.year})"
         share = row.cells[share_col]

@@ -21,10 +21,9 @@ from reportlab.platypus import Flowable
 from chengyu_accord.cost_sharing.agreement.model import Paragraph as RunParagraph
 
 from ..fonts import SONG, font_set
+from .lines import CharStyle, break_lines, tokens
 from .runs import role_font
 
-NO_LINE_START = frozenset("，。、；：？！）】〕」』”’》…—%,.;:?!)]}")
-NO_LINE_END = frozenset("（【〔「『“‘《([{")
 MAX_STRETCH = 0.25
 """Largest extra space between characters (in ems) that justification may add."""
 
@@ -78,30 +77,6 @@ class Geometry:
         )
 
 
-@dataclass(frozen=True)
-class CharStyle:
-    """How a character is drawn: the font (role font or fallback) and a colour for review markers."""
-
-    font: str
-    colour: str | None = None
-
-
-def _tokens(chars: list[tuple[str, CharStyle]]) -> list[list[tuple[str, CharStyle]]]:
-    """Break units: each CJK character alone; Latin words and numbers kept whole; spaces alone."""
-    tokens: list[list[tuple[str, CharStyle]]] = []
-    for char, style in chars:
-        western = ord(char) < 0x2E80 and not char.isspace() and char not in "—…“”‘’"
-        if western and tokens and tokens[-1] and _is_western(tokens[-1][-1][0]):
-            tokens[-1].append((char, style))
-        else:
-            tokens.append([(char, style)])
-    return tokens
-
-
-def _is_western(char: str) -> bool:
-    return ord(char) < 0x2E80 and not char.isspace() and char not in "—…“”‘’"
-
-
 @dataclass
 class _Line:
     chars: list[tuple[str, CharStyle]]
@@ -152,50 +127,30 @@ class GridText(Flowable):
         return chars
 
     def _break(self, width: float) -> list[_Line]:
+        """Lines of the paragraph: words whole, 避头尾 kept, a closing mark that would start a line hung."""
         pitch = width / self.chars_per_line
         scale = pitch / self.size  # the grid squeezes natural widths by this factor
-        lines: list[_Line] = []
-        current: list[tuple[str, CharStyle]] = []
-        used = 0.0
         indent = self.indent_chars * pitch
-        capacity = (width - indent) / scale
 
         def natural(token: list[tuple[str, CharStyle]]) -> float:
             return sum(stringWidth(c, style.font, self.size) for c, style in token)
 
-        for token in _tokens(self._styled_chars()):
-            token_width = natural(token)
-            if current and used + token_width > capacity + 0.01:
-                if token[0][0] in NO_LINE_START:  # hang it at the end of this line
-                    current.extend(token)
-                    used += token_width
-                    continue
-                carried: list[tuple[str, CharStyle]] = []
-                while current and current[-1][0] in NO_LINE_END:
-                    carried.insert(0, current.pop())
-                if current:
-                    lines.append(_Line(current, indent, True))
-                    current, used = carried, natural(carried)
-                    indent = 0.0
-                    capacity = width / scale
-                else:
-                    current = carried
-            if token_width > capacity and not current:  # a word longer than a line: cut it
-                for char in token:
-                    w = natural([char])
-                    if current and used + w > capacity + 0.01:
-                        lines.append(_Line(current, indent, True))
-                        current, used, indent, capacity = [], 0.0, 0.0, width / scale
-                    current.append(char)
-                    used += w
-                continue
-            if not current and token[0][0] == " ":
-                continue  # no space at the start of a line
-            current.extend(token)
-            used += token_width
-        if current or not lines:
-            lines.append(_Line(current, indent, False))
-        return lines
+        units: list[list[tuple[str, CharStyle]]] = []
+        for token in tokens(self._styled_chars()):
+            if natural(token) > width / scale:  # a word longer than a line: cut it anywhere
+                units.extend([char] for char in token)
+            else:
+                units.append(token)
+        broken = break_lines(
+            ["".join(c for c, _ in unit) for unit in units],
+            [natural(unit) for unit in units],
+            lambda number: (width - (indent if number == 0 else 0.0)) / scale,
+            hang=True,
+        )
+        return [
+            _Line([c for i in line for c in units[i]], indent if number == 0 else 0.0, number < len(broken) - 1)
+            for number, line in enumerate(broken)
+        ]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
         if self._lines is None or self._width != availWidth:

@@ -6,6 +6,8 @@ helpers, so a party named 堃 prints in the fallback font everywhere rather than
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from itertools import groupby
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import String
@@ -13,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..fonts import font_set
+from .lines import CharStyle, break_lines, tokens
 
 ANCHOR_SHIFT = {"start": 0.0, "end": 1.0, "middle": 0.5}
 """How much of a string's width lies left of its anchor point."""
@@ -28,13 +31,49 @@ def text_width(text: str, role: str, size: float) -> float:
     return sum(stringWidth(piece, alias, size) for alias, piece in font_set().runs(text, role))
 
 
-def markup(text: str, role: str) -> str:
-    """``text`` as paragraph markup: escaped, and characters the role font lacks in a fallback ``<font>`` run."""
-    own = role_font(role)
-    return "".join(
-        escape(piece) if alias == own else f'<font name="{alias}">{escape(piece)}</font>'
-        for alias, piece in font_set().runs(text, role)
+def wrapped_markup(
+    pieces: Sequence[tuple[str, str | None]], role: str, size: float, width: Callable[[int], float]
+) -> str:
+    """Paragraph markup of ``(text, colour)`` pieces with the line breaks chosen here, lines joined by ``<br/>``.
+
+    reportlab's own wrapping would let a line end with "（" (CJK) or cut a Chinese name
+    anywhere (Latin); given lines no wider than ``width(line number)`` it breaks nowhere else.
+    Text is escaped, and characters the role font lacks get a fallback ``<font>`` run.
+    """
+    fonts = font_set()
+    chars = [
+        (c, CharStyle(fonts.alias_for(role, c), colour)) for text, colour in pieces for c in text.replace("\n", " ")
+    ]
+
+    def natural(unit: list[tuple[str, CharStyle]]) -> float:
+        return sum(stringWidth(c, style.font, size) for c, style in unit)
+
+    units: list[list[tuple[str, CharStyle]]] = []
+    for token in tokens(chars):
+        if natural(token) > width(1):  # a word longer than a line: cut it anywhere
+            units.extend([char] for char in token)
+        else:
+            units.append(token)
+    lines = break_lines(
+        ["".join(c for c, _ in unit) for unit in units],
+        [natural(unit) for unit in units],
+        lambda number: width(number) - 0.01,  # break_lines allows 0.01 over; reportlab allows none
+        hang=False,
     )
+    own = role_font(role)
+    return "<br/>".join(_line_markup([c for i in line for c in units[i]], own) for line in lines)
+
+
+def _line_markup(chars: list[tuple[str, CharStyle]], own: str) -> str:
+    parts = []
+    for style, group in groupby(chars, key=lambda item: item[1]):
+        text = escape("".join(c for c, _ in group))
+        if style.font != own:
+            text = f'<font name="{style.font}">{text}</font>'
+        if style.colour:
+            text = f'<font color="{style.colour}">{text}</font>'
+        parts.append(text)
+    return "".join(parts)
 
 
 def draw_runs(canvas: Canvas, x: float, y: float, text: str, role: str, size: float, anchor: str = "start") -> None:

@@ -11,12 +11,12 @@ from typing import Any
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from chengyu_accord.cost_sharing.agreement.model import AgreementDoc, Run, plain
+from chengyu_accord.cost_sharing.agreement.model import AgreementDoc, Run
 from chengyu_accord.cost_sharing.agreement.model import Paragraph as RunParagraph
 from chengyu_accord.cost_sharing.agreement.model import Table as DocTable
 from chengyu_accord.cost_sharing.charts import Chart
@@ -24,7 +24,10 @@ from chengyu_accord.cost_sharing.charts import Chart
 from ..fonts import SONG
 from .chart import chart_drawing
 from .grid import Geometry, GridRealign, GridText
-from .runs import markup, role_font, text_width
+from .runs import role_font, text_width, wrapped_markup
+
+CELL_PADDING = 6
+"""Left and right padding of a table cell, in points (reportlab's default, set explicitly for the line breaks)."""
 
 
 class Story:
@@ -59,20 +62,19 @@ class Story:
                 )
             )
             return
-        alignment = {"justify": TA_JUSTIFY, "center": TA_CENTER, "left": TA_LEFT}.get(align, TA_JUSTIFY)
-        style = ParagraphStyle(
-            "en",
-            fontName=role_font(role),
-            fontSize=self.size,
-            leading=self.leading,
-            alignment=alignment,
-            firstLineIndent=indent * self.size,
+        # English is set ragged-right: justified lines of long words open rivers of space
+        alignment = TA_CENTER if align == "center" else TA_LEFT
+        self.story.append(
+            self.para(
+                runs,
+                "en_body",
+                self.geometry.width,
+                role=role,
+                leading=self.leading,
+                alignment=alignment,
+                firstLineIndent=indent * self.size,
+            )
         )
-        text = "".join(
-            f'<font color="{self.marker}">{markup(r.text, role)}</font>' if r.marker else markup(r.text, role)
-            for r in runs
-        )
-        self.story.append(Paragraph(text, style))
 
     def blank(self, lines: int = 1) -> None:
         self.story.append(Spacer(1, lines * self.leading))
@@ -91,15 +93,25 @@ class Story:
         values.update(overrides)
         return ParagraphStyle(key, **values)
 
-    def para(self, text: str, key: str, **overrides: Any) -> Paragraph:
-        """A platypus paragraph of plain ``text`` in the style ``key``, fallback runs included."""
-        return Paragraph(markup(text, self.styles[key]["font"]), self.paragraph_style(key, **overrides))
+    def para(
+        self, text: str | RunParagraph, key: str, width: float, *, role: str | None = None, **overrides: Any
+    ) -> Paragraph:
+        """A platypus paragraph of ``text`` in the style ``key`` and ``width`` wide, its lines broken here (避头尾)."""
+        style = self.paragraph_style(key, **overrides)
+        rest = width - style.leftIndent - style.rightIndent
+        first = rest - style.firstLineIndent
+        pieces = (
+            [(text, None)] if isinstance(text, str) else [(r.text, self.marker if r.marker else None) for r in text]
+        )
+        role = role or self.styles[key]["font"]
+        markup = wrapped_markup(pieces, role, style.fontSize, lambda number: first if number == 0 else rest)
+        return Paragraph(markup, style, **({"fontName": role_font(role)} if False else {}))
 
     # the parts of the agreement
     def build(self) -> list[Flowable]:
         doc = self.doc
         title_key = "title" if self.zh else "en_title"
-        self.story.append(self.para(doc.title, title_key, alignment=TA_CENTER))
+        self.story.append(self.para(doc.title, title_key, self.geometry.width, alignment=TA_CENTER))
         self.realign()
         self.text((Run(doc.draft_line),), indent=0, align="center")
         if not self.zh:
@@ -124,7 +136,7 @@ class Story:
             self.story.append(PageBreak())
             self.text((Run(appendix.label),), indent=0, heading=True)
             self.blank()
-            self.story.append(self.para(appendix.title, title_key, alignment=TA_CENTER))
+            self.story.append(self.para(appendix.title, title_key, self.geometry.width, alignment=TA_CENTER))
             self.realign()
             self.blank()
             for table in appendix.tables:
@@ -133,7 +145,7 @@ class Story:
                 self.chart(chart)
             hang = 2 * self.styles["note"]["size"]  # a wrapped source line is indented under its parties
             for paragraph in appendix.paragraphs:  # sources and notes: small print under the figures
-                note = self.para(plain(paragraph), "note", alignment=TA_JUSTIFY, leftIndent=hang, firstLineIndent=-hang)
+                note = self.para(paragraph, "note", self.geometry.width, leftIndent=hang, firstLineIndent=-hang)
                 self.story.append(note)
             self.realign()
         self.qr_code()
@@ -156,19 +168,28 @@ class Story:
 
     def table(self, table: DocTable) -> None:
         numeric = table.numeric or (False,) * len(table.header)
-        self.story.append(self.para(table.unit_note, "table", alignment=2))
-        rows = [[self.para(h, "table_header", alignment=TA_CENTER) for h in table.header]]
+        self.story.append(self.para(table.unit_note, "table", self.geometry.width, alignment=TA_RIGHT))
+        spec = self.styles["table"]
+        header_role = self.styles["table_header"]["font"]
+        widths = column_widths(table, self.geometry.width, spec["size"], spec["font"], header_role)
+        inner = [w - 2 * CELL_PADDING for w in widths]
+        rows = [[self.para(h, "table_header", inner[i], alignment=TA_CENTER) for i, h in enumerate(table.header)]]
         body_rows = [*table.rows, *([table.total_row] if table.total_row else [])]
         for row in body_rows:
-            rows.append([self.para(value, "table", alignment=2 if numeric[i] else 0) for i, value in enumerate(row)])
-        spec = self.styles["table"]
-        widths = column_widths(table, self.geometry.width, spec["size"], spec["font"])
+            rows.append(
+                [
+                    self.para(value, "table", inner[i], alignment=TA_RIGHT if numeric[i] else TA_LEFT)
+                    for i, value in enumerate(row)
+                ]
+            )
         grid = Table(rows, colWidths=widths, repeatRows=1, hAlign="CENTER")
         commands = [
             ("FONTNAME", (0, 0), (-1, -1), role_font(spec["font"])),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ]
@@ -191,7 +212,7 @@ class Story:
 
         def line(text: str) -> Flowable:
             if not self.zh:
-                return Paragraph(markup(text, role) or "&nbsp;", self.paragraph_style("en_body", leading=self.leading))
+                return self.para(text or "\u00a0", "en_body", width, role=role, leading=self.leading)
             return GridText(
                 (Run(text),),
                 size=self.size,
@@ -252,7 +273,9 @@ class Story:
         )
         drawing.add(widget)
         caption = self.doc.captions["fingerprint"] + self.doc.fingerprint
-        paragraph = self.para(caption, "note", fontSize=9, leading=12)
+        paragraph = self.para(
+            caption, "note", self.geometry.width - size - 4 * mm - CELL_PADDING, fontSize=9, leading=12
+        )
         table = Table([[drawing, paragraph]], colWidths=[size + 4 * mm, None])
         table.setStyle(
             TableStyle(
@@ -267,20 +290,25 @@ class Story:
         self.story.append(KeepTogether([table]))
 
 
-def column_widths(table: DocTable, total: float, size: float, role: str) -> list[float]:
-    """Every column as wide as its widest cell (header wraps if need be); the party column takes the rest."""
+def column_widths(table: DocTable, total: float, size: float, role: str, header_role: str) -> list[float]:
+    """Every column as wide as its widest cell, and its header on one line when the page allows (else the
+    header wraps); the party column takes the rest."""
     numeric = table.numeric or (False,) * len(table.header)
     rows = [*table.rows, *([table.total_row] if table.total_row else [])]
-    padding = 12
-    widths = [
-        max([text_width(row[i], role, size) for row in rows] + [2 * size, min(len(h), 6) * size]) + padding
-        for i, h in enumerate(table.header)
-    ]
+    padding = 2 * CELL_PADDING
+    cells = [max([text_width(row[i], role, size) for row in rows] + [2 * size]) + padding for i in range(len(numeric))]
     stretch = [i for i, value in enumerate(numeric) if not value and max(len(row[i]) for row in rows) > 2]
-    flexible = stretch[-1] if stretch else len(widths) - 1
-    fixed = sum(w for i, w in enumerate(widths) if i != flexible)
-    widths[flexible] = max(total - fixed, 4 * size)
-    if sum(widths) > total:  # too wide: shrink every column alike and let cells wrap
+    flexible = stretch[-1] if stretch else len(cells) - 1
+    headers = [text_width(h, header_role, size) + padding for h in table.header]
+    widths = [max(cell, header) for cell, header in zip(cells, headers, strict=True)]
+    if sum(widths) > total:  # not every header fits on one line: wrapped ones share what the cells leave
+        widths = [max(cell, min(len(h), 6) * size + padding) for cell, h in zip(cells, table.header, strict=True)]
+        room = total - sum(widths)
+        wants = [max(header - width, 0.0) for header, width in zip(headers, widths, strict=True)]
+        if room > 0 and sum(wants) > 0:
+            widths = [width + want * min(1.0, room / sum(wants)) for width, want in zip(widths, wants, strict=True)]
+    widths[flexible] += max(total - sum(widths), 0.0)  # the party column takes the rest
+    if sum(widths) > total + 0.01:  # still too wide: shrink every column alike and let cells wrap
         factor = total / sum(widths)
         widths = [w * factor for w in widths]
     return widths
