@@ -18,34 +18,63 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from chengyu_accord.cost_sharing.agreement.binding import TemplateError, check_template, render_template
+from chengyu_accord.cost_sharing.agreement.binding import (
+    TemplateError,
+    article_stale_notes,
+    check_template,
+    render_template,
+)
 from chengyu_accord.cost_sharing.agreement.model import AgreementDoc, Article
-from chengyu_accord.cost_sharing.agreement.settings import DRAFT_LABELS, AgreementSettings
+from chengyu_accord.cost_sharing.agreement.settings import ARTICLE_LENGTH, DRAFT_LABELS, AgreementSettings
+from chengyu_accord.cost_sharing.bilingual import Bilingual
+from chengyu_accord.cost_sharing.numbers import TextError, check_text
+from chengyu_accord.widgets.labels import words
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
 MARK_EDITED = "✎"
 MARK_STALE = "⚠"
+NOTES_HEIGHT = 130
+"""Most height the stale notes of one article take; more scroll inside their list, so the panel never grows."""
+
+
+def stale_article_notes(doc: AgreementDoc, settings: AgreementSettings) -> dict[str, tuple[Bilingual, ...]]:
+    """Every stale article's notes in words, by article key, in article order (for the panel and the export check)."""
+    found: dict[str, tuple[Bilingual, ...]] = {}
+    for article in doc.articles:
+        edit = settings.article_edits.get(article.key)
+        if article.stale and edit is not None:
+            found[article.key] = article_stale_notes(article, edit.bound_values)
+    return found
 
 
 class AgreementEditorWidget(QWidget):
-    """Article list, template editor with bound placeholders, live preview and print options."""
+    """Article list, template editor with bound placeholders, live preview and print options.
+
+    Everything lives in one scroll area and the notes in a bounded list, so however many numbers changed the
+    panel never asks for more height than the screen has.
+    """
 
     article_edited = Signal(str, str)
     """(article key, new template): the user applied a rewording."""
     article_reset = Signal(str)
     article_confirmed = Signal(str)
+    all_confirmed = Signal()
+    """The user accepted the new numbers of every stale article at once."""
     print_options_changed = Signal(str, bool, bool)
     """(draft label, watermark, capital-letter amounts)."""
 
@@ -53,6 +82,8 @@ class AgreementEditorWidget(QWidget):
         super().__init__(parent)
         self._glyph_check = glyph_check
         self._doc: AgreementDoc | None = None
+        self._settings = AgreementSettings()
+        self._notes: dict[str, tuple[Bilingual, ...]] = {}
         self._problem: str = ""
         self._build()
         self.retranslate()
@@ -72,25 +103,44 @@ class AgreementEditorWidget(QWidget):
         for signal in (self.draft_label.currentIndexChanged, self.watermark.toggled, self.capital_amounts.toggled):
             signal.connect(self._on_options_changed)
 
+        self.stale_summary = QLabel()
+        self.stale_summary.setWordWrap(True)
+        self.stale_summary.setStyleSheet("color: #8a4b00;")
+        self.accept_all_button = QPushButton()
+        self.accept_all_button.clicked.connect(self.all_confirmed)
+        summary = QHBoxLayout()
+        summary.addWidget(self.stale_summary, 1)
+        summary.addWidget(self.accept_all_button)
+
         self.articles = QListWidget()
+        self.articles.setMinimumHeight(72)
         self.articles.currentItemChanged.connect(self._on_article_selected)
 
         self.heading = QLabel()
+        self.heading.setWordWrap(True)
         heading_font = QFont(self.heading.font())
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
         self.template = QPlainTextEdit()
+        self.template.setMinimumHeight(64)
         self.template.textChanged.connect(self._on_template_changed)
         self.placeholders = QListWidget()
+        self.placeholders.setMinimumHeight(48)
         self.placeholders.setMaximumHeight(120)
         self.placeholders.itemActivated.connect(self._insert_placeholder)
-        self.preview = QLabel()
-        self.preview.setWordWrap(True)
-        self.preview.setTextFormat(Qt.TextFormat.PlainText)  # user text shows literally, never as markup
-        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview = QPlainTextEdit()  # user text shows literally, never as markup; long articles scroll
+        self.preview.setReadOnly(True)
+        self.preview.setMinimumHeight(48)
+        self.notes = QListWidget()
+        self.notes.setWordWrap(True)
+        self.notes.setMinimumHeight(48)
+        self.notes.setMaximumHeight(NOTES_HEIGHT)
+        self.notes.setStyleSheet("color: #8a4b00;")
+        self.notes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setStyleSheet("color: #b00020;")
         self.apply_button = QPushButton()
         self.apply_button.clicked.connect(self._on_apply)
         self.reset_button = QPushButton()
@@ -104,6 +154,8 @@ class AgreementEditorWidget(QWidget):
 
         self.placeholders_caption = QLabel()
         self.preview_caption = QLabel()
+        self.notes_caption = QLabel()
+        self.notes_caption.setWordWrap(True)
         editor = QWidget()
         column = QVBoxLayout(editor)
         column.setContentsMargins(0, 0, 0, 0)
@@ -113,16 +165,28 @@ class AgreementEditorWidget(QWidget):
         column.addWidget(self.placeholders)
         column.addWidget(self.preview_caption)
         column.addWidget(self.preview, 1)
+        column.addWidget(self.notes_caption)
+        column.addWidget(self.notes)
         column.addWidget(self.status)
         column.addLayout(buttons)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.articles)
         splitter.addWidget(editor)
         splitter.setStretchFactor(1, 2)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addLayout(options)
+        inner.addLayout(summary)
+        inner.addWidget(splitter, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(options)
-        layout.addWidget(splitter, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
         self._update_buttons()
 
     def retranslate(self) -> None:
@@ -132,11 +196,18 @@ class AgreementEditorWidget(QWidget):
         self.capital_amounts.setText(self.tr("Amounts also in capital numerals (大写) in payment clauses"))
         self.placeholders_caption.setText(self.tr("Bound numbers (double-click to insert):"))
         self.preview_caption.setText(self.tr("As printed:"))
+        self.notes_caption.setText(
+            self.tr("Numbers changed since this article was edited (the text already prints the new ones):")
+        )
         self.apply_button.setText(self.tr("Apply wording"))
         self.reset_button.setText(self.tr("Restore default wording"))
         self.confirm_button.setText(self.tr("Numbers checked"))
         self.confirm_button.setToolTip(
             self.tr("Confirm that the edited wording still reads right with the new numbers")
+        )
+        self.accept_all_button.setText(self.tr("Accept all"))
+        self.accept_all_button.setToolTip(
+            self.tr("Confirm that every flagged article still reads right with its new numbers (one undo step)")
         )
         self.template.setToolTip(
             self.tr("Numbers are placeholders such as {total}; they always print the current amounts.")
@@ -159,9 +230,13 @@ class AgreementEditorWidget(QWidget):
     ) -> None:
         """Show ``doc`` (the Chinese agreement); ``problem`` explains why there is none (e.g. a missing figure).
 
-        The list of bound numbers says whose amount each placeholder is, as the article's instrument names it.
+        ``settings`` carry the values each edited article was written against, from which the notes of what
+        changed are worded. The list of bound numbers says whose amount each placeholder is, as the article's
+        instrument names it.
         """
         self._doc = doc
+        self._settings = settings
+        self._notes = stale_article_notes(doc, settings) if doc is not None else {}
         self._problem = problem
         for widget, value in (
             (self.draft_label, settings.draft_label),
@@ -185,9 +260,15 @@ class AgreementEditorWidget(QWidget):
             entry.setData(KEY_ROLE, article.key)
             if article.stale:
                 entry.setForeground(Qt.GlobalColor.darkRed)
-                entry.setToolTip("\n".join(article.stale_notes))
+                entry.setToolTip("\n".join(words(note) for note in self._notes.get(article.key, ())))
             self.articles.addItem(entry)
         self.articles.blockSignals(False)
+        stale = len(self._notes)
+        self.stale_summary.setText(
+            self.tr("%1 edited articles have numbers that changed since the edit.").replace("%1", str(stale))
+        )
+        self.stale_summary.setVisible(bool(stale))
+        self.accept_all_button.setVisible(bool(stale))
         keys = [self.articles.item(i).data(KEY_ROLE) for i in range(self.articles.count())]
         if current in keys:
             self.articles.setCurrentRow(keys.index(current))
@@ -205,12 +286,14 @@ class AgreementEditorWidget(QWidget):
         return f"{article.title}{marks}"
 
     def current_article(self) -> Article | None:
+        """The article selected in the list, as built."""
         key = self.current_key()
         if self._doc is None or key is None:
             return None
         return self._doc.article(key)
 
     def current_key(self) -> str | None:
+        """The key of the selected article (``items.<id>.payment``), kept across refreshes."""
         item = self.articles.currentItem()
         return None if item is None else item.data(KEY_ROLE)
 
@@ -226,9 +309,14 @@ class AgreementEditorWidget(QWidget):
         self.placeholders.clear()
         for name, value in sorted(article.bound_values.items()) if article else ():
             described = article.bound_descriptions.get(name, name)
-            entry = QListWidgetItem(f"{described}  =  {value}    {{{name}}}")
+            entry = QListWidgetItem(f"{described}  =  {value}    {{{name}}}")  # the legend of the template's codes
             entry.setData(PLACEHOLDER_ROLE, "{" + name + "}")
             self.placeholders.addItem(entry)
+        self.notes.clear()
+        for note in self._notes.get(article.key, ()) if article else ():
+            self.notes.addItem(words(note))
+        self.notes_caption.setVisible(self.notes.count() > 0)
+        self.notes.setVisible(self.notes.count() > 0)
         self._on_template_changed()
 
     # --- view -> requests -----------------------------------------------------------------------
@@ -238,11 +326,22 @@ class AgreementEditorWidget(QWidget):
         self.template.setFocus()
 
     def _problems(self, text: str, article: Article) -> list[str]:
+        """What keeps ``text`` from being applied, in the interface language (checked as typed, never on apply)."""
         problems: list[str] = []
         try:
             check_template(text, article.bound_values)
         except TemplateError as exc:
-            problems.append(str(exc))
+            problems.append(words(exc.text))
+        try:
+            check_text(text, multiline=True)
+        except TextError as exc:
+            problems.append(self.tr("The wording %1").replace("%1", words(exc.text)))
+        if len(text) > ARTICLE_LENGTH:
+            problems.append(
+                self.tr("The wording has %1 characters; at most %2 are allowed")
+                .replace("%1", f"{len(text):,}")
+                .replace("%2", f"{ARTICLE_LENGTH:,}")
+            )
         if self._glyph_check is not None:
             missing = self._glyph_check(text)
             if missing:
@@ -253,20 +352,15 @@ class AgreementEditorWidget(QWidget):
     def _on_template_changed(self) -> None:
         article = self.current_article()
         if article is None:
-            self.preview.setText("")
+            self.preview.setPlainText("")
             self.status.setText("")
             self._update_buttons()
             return
         text = self.template.toPlainText()
         problems = self._problems(text, article)
-        if problems:
-            self.preview.setText("")
-            self.status.setStyleSheet("color: #b00020;")
-            self.status.setText("\n".join(problems))
-        else:
-            self.preview.setText(render_template(text, article.bound_values))
-            self.status.setStyleSheet("color: #8a4b00;" if article.stale else "")
-            self.status.setText("\n".join(article.stale_notes))
+        self.preview.setPlainText("" if problems else render_template(text, article.bound_values))
+        self.status.setText("\n".join(problems))
+        self.status.setVisible(bool(problems))
         self._update_buttons(problems)
 
     def _update_buttons(self, problems: list[str] | None = None) -> None:

@@ -15,17 +15,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .model import Paragraph, Run
+from ..bilingual import Bilingual
+from .model import Article, Paragraph, Run
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([a-z_]+(?::[^{}\s]+)?)\}|[{}]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 STALE_MARKER_ZH = "【本条编辑后金额已变动，请核对】"
-STALE_MARKER_EN = "[Amounts changed after this article was edited — please check]"
 
 
 class TemplateError(ValueError):
-    """An article template that cannot be used: a stray brace or an unknown placeholder."""
+    """An article template that cannot be used: a stray brace or an unknown placeholder.
+
+    ``text`` says why in both languages, for the interface; ``str()`` is the English, for logs and the command line.
+    """
+
+    def __init__(self, text: Bilingual | str) -> None:
+        text = text if isinstance(text, Bilingual) else Bilingual(text, text)
+        super().__init__(text.en)
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,12 @@ def parse_template(template: str) -> list[Piece]:
             pieces.append(Piece(match.group(0), match.group(1)))
         else:
             column = match.start() + 1
-            raise TemplateError(f"stray '{token}' at character {column}; write '{token * 2}' for a literal brace")
+            raise TemplateError(
+                Bilingual(
+                    f"第{column}个字符是单独的“{token}”；如需印出括号本身，请写成“{token * 2}”",
+                    f"stray '{token}' at character {column}; write '{token * 2}' for a literal brace",
+                )
+            )
     literal += template[pos:]
     if literal:
         pieces.append(Piece(literal))
@@ -75,8 +88,13 @@ def check_template(template: str, values: Mapping[str, str]) -> None:
     """Raise :class:`TemplateError` naming any placeholder that the article cannot bind."""
     unknown = [name for name in placeholders(template) if name not in values]
     if unknown:
-        known = ", ".join("{" + k + "}" for k in values) or "none"
-        raise TemplateError(f"unknown placeholder {{{unknown[0]}}}; this article can bind: {known}")
+        code = "{" + unknown[0] + "}"
+        raise TemplateError(
+            Bilingual(
+                f"本条没有数值“{code}”；请从“绑定数值”列表中插入本条的数值",
+                f"unknown placeholder {code}; insert this article's numbers from its list of bound numbers",
+            )
+        )
 
 
 def render_template(template: str, values: Mapping[str, str]) -> str:
@@ -95,7 +113,10 @@ def render_runs(
     *,
     lang: str = "zh",
 ) -> list[Paragraph]:
-    """Paragraphs of runs (split at line breaks); with ``old_values``, stale literals get a marker run."""
+    """Paragraphs of runs (split at line breaks); with ``old_values`` (a redline), stale literals get a marker run.
+
+    A placeholder whose value no longer exists (its party left) prints a marker, never its code.
+    """
     stale_literals = _stale_literals(values, old_values or {})
     paragraphs: list[list[Run]] = [[]]
     for piece in parse_template(template):
@@ -103,7 +124,7 @@ def render_runs(
             text = values.get(piece.placeholder)
             if text is None:
                 missing = "【该数值已不存在，请核对】" if lang == "zh" else "[value no longer exists — check]"
-                paragraphs[-1].append(Run(piece.text + missing, marker=True))
+                paragraphs[-1].append(Run(missing, marker=True))
             else:
                 paragraphs[-1].append(Run(text, bound=piece.placeholder))
             continue
@@ -160,26 +181,55 @@ def _stale_literals(values: Mapping[str, str], old_values: Mapping[str, str]) ->
     return stale
 
 
+def _described(name: str, descriptions: Mapping[str, str]) -> Bilingual:
+    """Whose number a placeholder is, in words: 渝北区 · 分担金额 reads 渝北区的分担金额; never the code."""
+    description = descriptions.get(name)
+    if description is None:
+        return Bilingual("一项数值", "a number")
+    return Bilingual(description.replace(" · ", "的"), f"the number “{description}”")
+
+
 def stale_notes(
-    template: str, values: Mapping[str, str], old_values: Mapping[str, str], *, lang: str = "zh"
-) -> tuple[str, ...]:
-    """Why an edited article must be checked; empty when its numbers are as they were at the edit."""
+    template: str,
+    values: Mapping[str, str],
+    old_values: Mapping[str, str],
+    *,
+    label: Bilingual,
+    descriptions: Mapping[str, str],
+) -> tuple[Bilingual, ...]:
+    """Why an edited article must be checked, in words (第四条中渝北区的分担金额已由…变为…); empty when its
+    numbers are as they were at the edit. ``label`` names the article (第四条 / Article 4)."""
     changed = changed_values(values, old_values)
     if not changed:
         return ()
-    notes: list[str] = []
+    notes: list[Bilingual] = []
     used = set(placeholders(template))
     for name, (old, new) in changed.items():
         if name not in used:
             continue
-        now = new if new is not None else ("已删除" if lang == "zh" else "removed")
-        if lang == "zh":
-            notes.append(f"{{{name}}}：编辑时为{old}，现为{now}（文中已自动更新）")
+        what = _described(name, descriptions)
+        if new is None:
+            notes.append(
+                Bilingual(
+                    f"{label.zh}中{what.zh}（编辑时为{old}）已不存在",
+                    f"In {label.en}, {what.en} ({old} when edited) no longer exists",
+                )
+            )
         else:
-            notes.append(f"{{{name}}}: {old} when edited, now {now} (updated in the text)")
+            notes.append(
+                Bilingual(
+                    f"{label.zh}中{what.zh}已由{old}变为{new}",
+                    f"In {label.en}, {what.en} changed from {old} to {new}",
+                )
+            )
     others = len([name for name in changed if name not in used])
     if others:  # values the wording does not show, but on which it may rest
-        notes.append(f"本条未引用的{others}项数值亦有变动" if lang == "zh" else f"{others} other values changed")
+        notes.append(
+            Bilingual(
+                f"{label.zh}未引用的{others}项数值亦有变动",
+                f"In {label.en}, {others} number{'s' if others > 1 else ''} the wording does not quote also changed",
+            )
+        )
     literal_text = "".join(p.text for p in parse_template(template) if p.placeholder is None)
     stale = _stale_literals(values, old_values)
     for match in _NUMBER.finditer(literal_text):
@@ -187,8 +237,20 @@ def stale_notes(
         if value is not None and value in stale:
             typed = match.group(0)
             notes.append(
-                f"手工输入的“{typed}”是编辑时的旧金额，现为{stale[value]}"
-                if lang == "zh"
-                else f"the typed-in '{typed}' is an old amount, now {stale[value]}"
+                Bilingual(
+                    f"{label.zh}中手工输入的“{typed}”是编辑时的旧金额，现为{stale[value]}",
+                    f"In {label.en}, the typed-in “{typed}” is an old amount, now {stale[value]}",
+                )
             )
     return tuple(notes)
+
+
+def article_stale_notes(article: Article, old_values: Mapping[str, str]) -> tuple[Bilingual, ...]:
+    """The stale notes of a built (Chinese) article in both languages, for the panel and the export check."""
+    return stale_notes(
+        article.template,
+        article.bound_values,
+        old_values,
+        label=Bilingual(article.label, f"Article {article.number}"),
+        descriptions=article.bound_descriptions,
+    )

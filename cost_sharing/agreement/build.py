@@ -13,12 +13,13 @@ they have changed since the edit.
 from __future__ import annotations
 
 from .. import __version__
+from ..bilingual import Bilingual
 from ..engine import compute, display_precision
 from ..fingerprint import fingerprint
 from ..instrument import instrument_for
 from ..results import ScenarioResult
 from ..scenario import Scenario
-from .binding import STALE_MARKER_EN, STALE_MARKER_ZH, render_runs, stale_notes
+from .binding import STALE_MARKER_ZH, render_runs, stale_notes
 from .blocks import ROLE_LABELS_EN, ROLES_ZH, ArticleSpec, BuildContext, ClauseSet, government_name, party_roles
 from .clauses import PLAN_RECITAL
 from .model import AgreementDoc, Appendix, Article, Paragraph, PartyEntry, Run, SignatureBlock
@@ -36,8 +37,13 @@ def build_agreement(
     *,
     lang: str = "zh",
     draft_label: str | None = None,
+    redline: bool = False,
 ) -> AgreementDoc:
-    """The draft agreement of ``scenario`` in ``lang`` ("zh" or "en"; the Chinese text prevails)."""
+    """The draft agreement of ``scenario`` in ``lang`` ("zh" or "en"; the Chinese text prevails).
+
+    With ``redline``, edited articles whose numbers moved since the edit print what changed, for review;
+    otherwise the body carries only the wording in force with the current numbers.
+    """
     if lang not in ("zh", "en"):
         raise AgreementError(f"unknown language '{lang}'; use zh or en")
     settings = scenario.agreement
@@ -72,7 +78,7 @@ def build_agreement(
     clause_sets = _clause_sets(scenario)
     general = [spec for clauses in clause_sets for spec in clauses.general(context)]
     specs = [spec for section in sections for spec in section.articles] + _unique(general)
-    articles = tuple(_article(context, number, spec) for number, spec in enumerate(specs, start=1))
+    articles = tuple(_article(context, number, spec, redline) for number, spec in enumerate(specs, start=1))
     appendices: list[Appendix] = []
     for appendix in (a for s in sections for a in s.appendices):
         number = len(appendices) + 1
@@ -179,8 +185,11 @@ def _data_vintage(scenario: Scenario, zh: bool) -> str:
     return "；".join(parts) if zh else "; ".join(parts)
 
 
-def _article(context: BuildContext, number: int, spec: ArticleSpec) -> Article:
-    """Render one article: the negotiator's edit if any (flagged when its numbers moved), else the default."""
+def _article(context: BuildContext, number: int, spec: ArticleSpec, redline: bool) -> Article:
+    """Render one article: the negotiator's edit if any (noted when its numbers moved), else the default.
+
+    The notes always reach the panel and the export check; the body prints them only as a ``redline``.
+    """
     edit = context.scenario.agreement.article_edits.get(spec.key)
     label = article_label(number) if context.zh else f"Article {number}"
     template = spec.template
@@ -188,15 +197,23 @@ def _article(context: BuildContext, number: int, spec: ArticleSpec) -> Article:
     paragraphs: list[Paragraph]
     if edit is not None and context.zh:
         template = edit.text
-        notes = stale_notes(template, spec.values, edit.bound_values, lang="zh")
-        paragraphs = render_runs(template, spec.values, edit.bound_values, lang="zh")
-        if notes:
+        worded = stale_notes(
+            template,
+            spec.values,
+            edit.bound_values,
+            label=Bilingual(label, f"Article {number}"),
+            descriptions=spec.descriptions,
+        )
+        notes = tuple(note.zh for note in worded)
+        paragraphs = render_runs(template, spec.values, edit.bound_values if redline else None, lang="zh")
+        if notes and redline:
             paragraphs.append((Run(STALE_MARKER_ZH, marker=True),))
             paragraphs.extend((Run("（" + note + "）", marker=True),) for note in notes)
     else:
+        # The English reference translation translates the default wording, whose numbers are always current:
+        # the snapshot holds the Chinese values, so it has nothing to compare and no stale notes.
         paragraphs = render_runs(template, spec.values, lang=context.lang)
-        if edit is not None:  # the English reference translation cannot translate a reworded article
-            notes = stale_notes(edit.text, spec.values, edit.bound_values, lang="en")
+        if edit is not None:
             paragraphs.append(
                 (
                     Run(
@@ -206,8 +223,6 @@ def _article(context: BuildContext, number: int, spec: ArticleSpec) -> Article:
                     ),
                 )
             )
-            if notes:
-                paragraphs.append((Run(STALE_MARKER_EN, marker=True),))
     return Article(
         key=spec.key,
         number=number,

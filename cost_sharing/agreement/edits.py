@@ -141,3 +141,21 @@ class SetPrintOptions(_AgreementEdit):
             }
         )
         return scenario.model_copy(update={"agreement": settings})
+
+
+@dataclass(frozen=True)
+class ConfirmAllArticles(_AgreementEdit):
+    """Confirm every article whose numbers changed since its edit, in one undo step (the panel's and the export
+    check's "accept all")."""
+
+    label: ClassVar[Bilingual] = Bilingual("确认全部条款数字", "confirm all article numbers")
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        edits = dict(scenario.agreement.article_edits)
+        stamp = datetime.now(UTC)
+        for article in build_agreement(scenario, lang="zh").articles:
+            if article.stale and article.key in edits:
+                edits[article.key] = edits[article.key].model_copy(
+                    update={"bound_values": dict(article.bound_values), "edited_at": stamp}
+                )
+        return _with_edits(scenario, edits)

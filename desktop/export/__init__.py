@@ -35,8 +35,13 @@ def check_glyphs(doc: AgreementDoc) -> None:
         raise ExportError(f"no font ({fonts}) can draw {named}; replace or remove these characters")
 
 
-def render_agreement(scenario: Scenario, output: Path, *, lang: str = "zh", draft_label: str | None = None) -> Path:
-    """Write the scenario's draft agreement to ``output`` (.pdf or .docx) and return the path."""
+def render_agreement(
+    scenario: Scenario, output: Path, *, lang: str = "zh", draft_label: str | None = None, redline: bool = False
+) -> Path:
+    """Write the scenario's draft agreement to ``output`` (.pdf or .docx) and return the path.
+
+    ``redline`` prints, under each edited article whose numbers moved since the edit, what changed (for review).
+    """
     output = Path(output)
     suffix = output.suffix.lower()
     if suffix not in FORMATS:
@@ -50,7 +55,7 @@ def render_agreement(scenario: Scenario, output: Path, *, lang: str = "zh", draf
     if not output.parent.is_dir():
         raise ExportError(f"{output}: the folder {output.parent} does not exist")
     try:
-        doc = build_agreement(scenario, lang=lang, draft_label=draft_label)
+        doc = build_agreement(scenario, lang=lang, draft_label=draft_label, redline=redline)
     except AgreementError as exc:
         raise ExportError(str(exc)) from None
     try:
@@ -73,10 +78,12 @@ def render_agreement(scenario: Scenario, output: Path, *, lang: str = "zh", draf
     return output
 
 
-def export_agreement(scenario: Scenario, output: Path, *, lang: str = "zh", draft_label: str | None = None) -> int:
+def export_agreement(
+    scenario: Scenario, output: Path, *, lang: str = "zh", draft_label: str | None = None, redline: bool = False
+) -> int:
     """The ``chengyu export`` command: 0 and the written path, or 1 and the problem on stderr."""
     try:
-        written = render_agreement(scenario, output, lang=lang, draft_label=draft_label)
+        written = render_agreement(scenario, output, lang=lang, draft_label=draft_label, redline=redline)
     except ExportError as exc:
         print(f"chengyu export: {exc}", file=sys.stderr)
         return 1

@@ -158,7 +158,7 @@ def test_edited_article_survives_save_and_reopen_and_flags_changed_amounts(tmp_p
     changed = reopened.model_copy(
         update={"items": (reopened.items[0].model_copy(update={"amount_fen": 200_000_000_00}),)}
     )
-    article = build_agreement(changed).article(key)
+    article = build_agreement(changed, redline=True).article(key)  # the notes print only in a redline
     assert article.edited
     assert article.stale
     text = "\n".join(plain(p) for p in article.paragraphs)

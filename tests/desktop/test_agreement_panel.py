@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 from chengyu_accord.cost_sharing.agreement.binding import STALE_MARKER_ZH
 from chengyu_accord.cost_sharing.agreement.build import build_agreement
+from chengyu_accord.cost_sharing.agreement.edits import ConfirmAllArticles
 from chengyu_accord.cost_sharing.agreement.model import plain
+from chengyu_accord.cost_sharing.instruments.proportional.edits import SetItemAmount
 from chengyu_accord.cost_sharing.money import Unit
 
 PAYMENT = "items.zhongxian-rail.payment"
@@ -68,8 +70,11 @@ def test_reword_undo_redo_and_stale_flag(qtbot, window):
     select(editor, PAYMENT)
     assert "⚠" in editor.articles.currentItem().text()
     assert editor.confirm_button.isEnabled()
-    article = build_agreement(window.document.scenario).article(PAYMENT)
-    assert STALE_MARKER_ZH in "\n".join(plain(p) for p in article.paragraphs)
+    assert "渝北区的分担金额已由" in editor.notes.item(0).text()
+    body = "\n".join(plain(p) for p in build_agreement(window.document.scenario).article(PAYMENT).paragraphs)
+    assert STALE_MARKER_ZH not in body  # the printed body carries the new numbers, not the review notes
+    redline = build_agreement(window.document.scenario, redline=True).article(PAYMENT)
+    assert STALE_MARKER_ZH in "\n".join(plain(p) for p in redline.paragraphs)
 
     qtbot.mouseClick(editor.confirm_button, Qt.MouseButton.LeftButton)
     assert not build_agreement(window.document.scenario).article(PAYMENT).stale
@@ -93,3 +98,23 @@ def test_every_panel_can_be_closed_and_brought_back_from_the_view_menu(qtbot, wi
         qtbot.waitUntil(lambda d=dock, w=was: d.isVisible() != w)
         toggle.trigger()
         qtbot.waitUntil(lambda d=dock, w=was: d.isVisible() == w)
+
+
+def test_accepting_every_changed_number_is_one_undo_step(qtbot, window):
+    editor = open_panel(qtbot, window)
+    for key in (PAYMENT, "items.zhongxian-rail.amounts"):
+        select(editor, key)
+        editor.template.selectAll()
+        commit_text(editor.template, "渝北区拨付{amount:500112}。")
+        qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
+    item = window.document.scenario.items[0]
+    window.apply_edit(SetItemAmount(item.id, item.amount_fen * 2))
+    assert not editor.accept_all_button.isHidden()
+    assert "2" in editor.stale_summary.text()
+
+    window.apply_edit(ConfirmAllArticles())
+    assert not any(a.stale for a in build_agreement(window.document.scenario).articles)
+    assert editor.accept_all_button.isHidden()
+    window.undo_action.trigger()
+    assert sum(a.stale for a in build_agreement(window.document.scenario).articles) == 2
+    assert not editor.accept_all_button.isHidden()
