@@ -104,8 +104,9 @@ Code = Annotated[str, Field(max_length=32), AfterValidator(one_line)]
 Province = Annotated[str, Field(max_length=64), AfterValidator(one_line)]
 MAX_PARTIES = 60
 """More governments than any agreement has (the cluster has 44 units), and few enough that every export takes
-seconds; the same for items."""
-MAX_ITEMS = 10
+seconds."""
+MAX_ITEMS = 50
+"""Room for a package deal over many projects (roadmap item 8); an export of 50 items still takes seconds."""
 
 
 class _Model(BaseModel):

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Union
 from pydantic import Field, create_model
 
 from .instrument import instruments
-from .scenario import SCHEMA_VERSION, Scenario
+from .scenario import MAX_ITEMS, SCHEMA_VERSION, Scenario
 
 SCHEMA_RESOURCE = ("schemas", "scenario.schema.json")
 
@@ -25,7 +25,12 @@ def scenario_json_schema() -> dict[str, Any]:
     models = tuple(i.model for i in instruments())
     item = Annotated[Union[models], Field(discriminator="kind")] if len(models) > 1 else models[0]  # noqa: UP007
     # the scenario's items are dispatched by kind at run time; for the schema they are a discriminated union
-    schema_model = create_model("Scenario", __base__=Scenario, __doc__=Scenario.__doc__, items=(tuple[item, ...], ...))
+    schema_model = create_model(
+        "Scenario",
+        __base__=Scenario,
+        __doc__=Scenario.__doc__,
+        items=(Annotated[tuple[item, ...], Field(max_length=MAX_ITEMS)], ...),
+    )
     schema = schema_model.model_json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
