@@ -32,11 +32,14 @@ __all__ = [
     "DATA_VINTAGE_EN",
     "DATA_VINTAGE_ZH",
     "AttributeLabel",
+    "Citation",
     "Figure",
     "Project",
     "River",
     "UnitRecord",
     "all_units",
+    "citation",
+    "citations",
     "cities_frame",
     "projects",
     "projects_frame",
@@ -55,6 +58,7 @@ CITIES_FILE = "cities.csv"
 PROVINCE_TOTALS_FILE = "province-totals.csv"
 RIVERS_FILE = "rivers.csv"
 PROJECTS_FILE = "projects.csv"
+CITATIONS_FILE = "citations.csv"
 
 ATTRIBUTES: tuple[str, ...] = ("population", "gdp", "budget_revenue", "area")
 """The statistical attributes a unit may carry, in display order."""
@@ -477,6 +481,44 @@ def projects() -> tuple[Project, ...]:
         )
         for row in _read_rows(PROJECTS_FILE)
     )
+
+
+# --------------------------------------------------------------------------- citations
+
+
+@dataclass(frozen=True)
+class Citation:
+    """How an agreement cites a publication: publisher, title and year, in both languages.
+
+    ``key`` is text that names the publication inside a figure's raw source (a dataset file, a
+    site, a title); ``basis`` says where the citation's facts were read, for a reviewer.
+    """
+
+    key: str
+    zh: str
+    en: str
+    basis: str
+
+
+@functools.cache
+def citations() -> tuple[Citation, ...]:
+    """The rows of ``citations.csv``: every publication the embedded figures come from."""
+    return tuple(
+        Citation(row["key"], row["citation_zh"], row["citation_en"], row["basis"]) for row in _read_rows(CITATIONS_FILE)
+    )
+
+
+def citation(source: str, lang: str = "zh") -> str:
+    """A figure's raw source as a reader cites it (publisher, publication, year), never as an archive path.
+
+    The citation is that of the key found earliest in ``source`` (its primary reference comes before
+    any cross-check). A source no key names, such as one a negotiator typed, is returned as it is.
+    """
+    found = [c for c in citations() if c.key in source]
+    if not found:
+        return source
+    best = min(found, key=lambda c: (source.index(c.key), -len(c.key)))
+    return best.zh if lang == "zh" else best.en
 
 
 # --------------------------------------------------------------------------- pandas frames (lazy)

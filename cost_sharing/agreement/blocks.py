@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from chengyu_accord import data
+
 from ..bilingual import Bilingual
 from ..charts import Chart, chart_of_table
 from ..money import DisplayPrecision, Unit, capital_amount, format_amount
@@ -175,11 +177,19 @@ def shown_chart(context: BuildContext, shown: ShownTable, *, key: str, title: st
 
 
 def source_paragraphs(context: BuildContext, sources: Mapping[str, list[str]]) -> list[Paragraph]:
-    """数据来源： then one line per source naming the parties whose figures come from it, in party order."""
+    """数据来源： then one line per publication naming the parties whose figures come from it, in party order.
+
+    Raw sources (archive paths, URLs, cross-check notes) stay in the scenario; the agreement prints the
+    publication as a reader cites it (:func:`data.citation`), so sources citing one publication share a line.
+    """
     if not sources:
         return []
-    lines: list[Paragraph] = [(Run("数据来源：" if context.zh else "Sources:"),)]
+    cited: dict[str, list[str]] = {}
     for source, named in sources.items():
+        parties = cited.setdefault(data.citation(source, context.lang), [])
+        parties.extend(name for name in named if name not in parties)
+    lines: list[Paragraph] = [(Run("数据来源：" if context.zh else "Sources:"),)]
+    for citation, named in cited.items():
         who = "、".join(named) if context.zh else ", ".join(named)
-        lines.append((Run(f"{who}：{source}" if context.zh else f"{who}: {source}"),))
+        lines.append((Run(f"{who}：{citation}" if context.zh else f"{who}: {citation}"),))
     return lines

@@ -450,3 +450,46 @@ def test_rivers_spot_checks():
     assert by_name["嘉陵江"].sections == ""  # no section name confirmed
     frame = data.rivers_frame().set_index("river_zh")
     assert bool(frame["upstream_side"].isna().loc["铜钵河"])
+
+
+# --------------------------------------------------------------------------- citations
+
+
+def _figure_sources() -> set[str]:
+    """The raw source of every figure of the embedded data (units, provinces, 2021 figures)."""
+    return {
+        figure.source
+        for record in data.all_units()
+        for figure in (*record.figures.values(), *record.figures_2021.values())
+    }
+
+
+def test_every_figure_source_has_a_readable_citation_in_both_languages():
+    for source in _figure_sources():
+        for lang in ("zh", "en"):
+            cited = data.citation(source, lang)
+            assert cited != source, f"no row of citations.csv names {source!r}"
+            assert "/" not in cited, cited  # never a path
+            assert not re.search(r"\.(xlsx|csv|html?)\b", cited), cited
+
+
+def test_every_citation_row_is_used_and_complete():
+    sources = _figure_sources()
+    for row in data.citations():
+        assert all(text.strip() for text in (row.zh, row.en, row.basis)), row.key
+        assert any(row.key in source for source in sources), f"citations.csv row {row.key!r} cites nothing"
+    keys = [row.key for row in data.citations()]
+    assert len(keys) == len(set(keys))
+
+
+def test_a_citation_names_the_primary_reference_not_a_cross_check():
+    chengdu_gdp = data.unit("510100").figure("gdp").source  # czcf.com, cross-checked against the yearbook
+    assert "中国城市统计年鉴2023" in chengdu_gdp
+    assert data.citation(chengdu_gdp, "zh").startswith("czcf.com")
+    census = data.unit("500112").figure("population").source
+    assert data.citation(census, "zh").startswith("各区县统计局《第七次全国人口普查公报》，2021年")
+    assert data.citation(census, "en").startswith("District and county statistics bureaus, Bulletins of the 7th")
+
+
+def test_a_source_no_citation_names_is_printed_as_typed():
+    assert data.citation("渝北区财政局提供（2025年3月函）", "zh") == "渝北区财政局提供（2025年3月函）"

@@ -1,0 +1,98 @@
+"""Typography of every exported example, read back line by line: 避头尾, grouped amounts, sources as citations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pymupdf
+import pytest
+from agreement_helpers import built_scenario, example_scenario, run_cli, scenario_files
+
+from chengyu_accord import data
+from chengyu_accord.cost_sharing.agreement.build import build_agreement
+from chengyu_accord.cost_sharing.agreement.model import plain
+
+CLOSING = set("）)】]」』”’》〉〕、。，,；;：:！!？?…")
+OPENING = set("（(【[「『“‘《〈〔")
+NUMBER = re.compile(r"(?<![\w.,\-])\d+(?:,\d+)*(?:\.\d+)?(?![\w\-])")
+"""A number standing alone: not part of a word, a hex digest, a date (2020-11-01) or a version (0.1.0)."""
+GROUPED = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?")
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@pytest.fixture(scope="module")
+def every_export(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[Path, str], Path]:
+    """Every example exported to PDF in Chinese and in English, through the command line."""
+    out = tmp_path_factory.mktemp("typography")
+    result = {}
+    for scenario in scenario_files(out):
+        for lang in ("zh", "en"):
+            pdf = out / f"{scenario.stem}-{lang}.pdf"
+            done = run_cli("export", str(scenario), "-o", str(pdf), "--lang", lang)
+            assert done.returncode == 0, done.stderr
+            result[scenario, lang] = pdf
+    return result
+
+
+def _lines(pdf: Path) -> list[tuple[int, str]]:
+    """Every printed line (page number, text): body lines, table cell lines, chart labels, footers."""
+    lines = []
+    with pymupdf.open(pdf) as document:
+        for page in document:
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    text = "".join(span["text"] for span in line["spans"]).strip()
+                    if text:
+                        lines.append((page.number + 1, text))
+    return lines
+
+
+def test_no_line_begins_with_a_closing_mark_or_ends_with_an_opening_one(every_export) -> None:
+    for pdf in every_export.values():
+        for page, text in _lines(pdf):
+            assert text[0] not in CLOSING, f"{pdf.name} page {page}: a line begins with {text[0]}: {text!r}"
+            assert text[-1] not in OPENING, f"{pdf.name} page {page}: a line ends with {text[-1]}: {text!r}"
+
+
+def test_every_amount_of_a_thousand_or_more_is_digit_grouped(every_export) -> None:
+    checked = 0
+    for pdf in every_export.values():
+        for page, text in _lines(pdf):
+            for number in NUMBER.findall(text):
+                if YEAR.fullmatch(number) or float(number.replace(",", "")) < 1000:
+                    continue
+                assert GROUPED.fullmatch(number), f"{pdf.name} page {page}: {number} is not grouped: {text!r}"
+                checked += 1
+    assert checked, "no amount of 1,000 or more was read back"
+
+
+def test_sources_print_as_citations_never_as_paths(every_export) -> None:
+    for (scenario_file, lang), pdf in every_export.items():
+        with pymupdf.open(pdf) as document:
+            text = re.sub(r"\s", "", "".join(page.get_text() for page in document))
+        for path_part in (".xlsx", ".csv", ".html", "leiii", "github", "census_"):
+            assert path_part not in text.lower(), f"{pdf.name}: a source prints as a path ({path_part})"
+        scenario = example_scenario(scenario_file)
+        for item in scenario.items:
+            for party in scenario.item_parties(item):
+                figure = party.figures.get(getattr(item, "basis", ""))
+                if figure is not None and figure.source:
+                    cited = re.sub(r"\s", "", data.citation(figure.source, lang))
+                    assert cited in text, f"{pdf.name}: {party.name_zh}'s source is not cited as {cited}"
+
+
+def test_parties_whose_sources_cite_one_publication_share_a_line() -> None:
+    county = data.unit("500112").figure("population").source
+    city = data.unit("510100").figure("population").source
+    sources = {"510100": city, "500112": county, "512000": county + " (re-checked 2025)"}  # one bulletin set
+    base = built_scenario()
+    parties = []
+    for party in base.parties:
+        figure = party.figures["population"].model_copy(update={"source": sources[party.id]})
+        parties.append(party.model_copy(update={"figures": {"population": figure}}))
+    scenario = base.model_copy(update={"parties": tuple(parties)})
+    lines = [plain(p) for p in build_agreement(scenario).appendices[0].paragraphs]
+    assert lines[:3] == ["数据来源：", f"成都市：{data.citation(city)}", f"渝北区、资阳市：{data.citation(county)}"]
+    english = [plain(p) for p in build_agreement(scenario, lang="en").appendices[0].paragraphs]
+    assert english[2] == f"Yubei, Ziyang: {data.citation(county, 'en')}"
