@@ -133,12 +133,13 @@ class _Writer:
         *,
         indent: bool = True,
         bold: bool = False,
-        align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
+        align: WD_ALIGN_PARAGRAPH | None = None,
         size: float = 16,
         font: str = BODY_FONT,
     ):
         paragraph = self.word.add_paragraph()
-        paragraph.alignment = align
+        # Chinese justified; English ragged-right, as in the PDF (justified English opens rivers of space)
+        paragraph.alignment = align or (WD_ALIGN_PARAGRAPH.JUSTIFY if self.zh else WD_ALIGN_PARAGRAPH.LEFT)
         layout = paragraph.paragraph_format
         layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         layout.line_spacing = LINE_PITCH if size <= 16 else Pt(size * 1.5)

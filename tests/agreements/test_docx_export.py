@@ -62,3 +62,17 @@ def test_docx_names_east_asian_fonts_by_role(tmp_path: Path) -> None:
     table = part.blob.decode("utf-8")
     assert '<w:font w:name="仿宋"><w:altName w:val="FangSong"/>' in table
     assert '<w:font w:name="黑体"><w:altName w:val="SimHei"/>' in table
+
+
+def test_docx_english_is_ragged_right_and_chinese_justified(tmp_path: Path) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    scenario_file = scenario_files(tmp_path)[0]
+    for lang, expected in (("zh", WD_ALIGN_PARAGRAPH.JUSTIFY), ("en", WD_ALIGN_PARAGRAPH.LEFT)):
+        out = tmp_path / f"{lang}.docx"
+        done = run_cli("export", str(scenario_file), "-o", str(out), "--lang", lang)
+        assert done.returncode == 0, done.stderr
+        doc = build_agreement(read_scenario(scenario_file), lang=lang)
+        by_text = {p.text: p for p in docx.Document(str(out)).paragraphs}
+        recital = by_text[plain(doc.recitals[0])]
+        assert recital.alignment == expected, lang

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -96,3 +97,18 @@ def test_parties_whose_sources_cite_one_publication_share_a_line() -> None:
     assert lines[:3] == ["数据来源：", f"成都市：{data.citation(city)}", f"渝北区、资阳市：{data.citation(county)}"]
     english = [plain(p) for p in build_agreement(scenario, lang="en").appendices[0].paragraphs]
     assert english[2] == f"Yubei, Ziyang: {data.citation(county, 'en')}"
+
+
+def test_english_lines_are_ragged_right_without_rivers(every_export) -> None:
+    """Words of an English body line are one space apart: no line is stretched to the right margin."""
+    for (_, lang), pdf in every_export.items():
+        if lang != "en":
+            continue
+        with pymupdf.open(pdf) as document:
+            for page in document:
+                lines: dict[tuple[int, int], list[tuple[float, float]]] = {}
+                for x0, _, x1, _, _, block, line, _ in page.get_text("words"):
+                    lines.setdefault((block, line), []).append((x0, x1))
+                for words in lines.values():
+                    gaps = [b[0] - a[1] for a, b in itertools.pairwise(words)]
+                    assert max(gaps, default=0) < 8, f"{pdf.name} page {page.number + 1}: a gap of {max(gaps):.0f} pt"
