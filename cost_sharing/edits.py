@@ -10,19 +10,24 @@ before and after each edit. ``label`` names the edit after "Undo"/"Redo".
 figures, the basis) rather than a number being tuned; the application saves a
 recovery copy right after each of them.
 
-The edits here are the ones every instrument shares (parties, figures, the
-title); each instrument's own edits live in its folder and use :func:`item_at`
-and :func:`replace_item`.
+The edits here are the ones every instrument shares (parties, figures, titles,
+an item's title and notes, the signing details of the agreement); each
+instrument's own edits live in its folder and use :func:`item_at` and
+:func:`replace_item`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
+
+from pydantic import ValidationError
 
 from .bilingual import Bilingual
 from .scenario import Figure, ItemBase, Party, Scenario
+from .storage import problems_from_validation
 
 
 class EditError(ValueError):
@@ -173,7 +178,9 @@ class SetTitle:
     def apply(self, scenario: Scenario) -> Scenario:
         if not self.title.strip():
             raise EditError("title", "must not be empty")
-        return validated(scenario, title=self.title)
+        data = scenario.model_dump()
+        data["title"] = self.title
+        return _revalidated(data)
 
 
 @dataclass(frozen=True)
@@ -194,3 +201,137 @@ class Batch:
         for edit in self.edits:
             scenario = edit.apply(scenario)
         return scenario
+
+
+# --- titles, notes and signing details (what an agreement needs besides numbers) ------------------
+
+
+def _revalidated(data: dict[str, Any]) -> Scenario:
+    """The scenario from edited data, by the file's own reading rules; the first problem names the field."""
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        problem = problems_from_validation(exc)[0]
+        raise EditError(problem.field, problem.message) from None
+
+
+def _with_agreement(scenario: Scenario, **changes: object) -> Scenario:
+    data = scenario.model_dump()
+    data["agreement"].update(changes)
+    return _revalidated(data)
+
+
+def _require_party(scenario: Scenario, party_id: str) -> None:
+    if not any(p.id == party_id for p in scenario.parties):
+        raise EditError("parties", f"no party with id '{party_id}'")
+
+
+def _by_party(entries: dict[str, str], party_id: str, text: str) -> dict[str, str]:
+    """``entries`` with the party's text set, or removed when the text is blank (the printed default applies)."""
+    changed = {key: value for key, value in entries.items() if key != party_id}
+    if text.strip():
+        changed[party_id] = text.strip()
+    return changed
+
+
+@dataclass(frozen=True)
+class SetTitleEn:
+    """Set the title the English reference translation prints (empty: the Chinese title)."""
+
+    title_en: str
+    structural: ClassVar[bool] = True
+    label: ClassVar[Bilingual] = Bilingual("修改英文标题", "change English title")
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        data = scenario.model_dump()
+        data["title_en"] = self.title_en
+        return _revalidated(data)
+
+
+ITEM_TEXT_FIELDS = ("title", "notes")
+"""The fields every item kind has that change no number (:attr:`ItemBase.PRESENTATION_FIELDS`)."""
+
+
+@dataclass(frozen=True)
+class SetItemText:
+    """Set an item's title or notes, whatever its kind."""
+
+    item_id: str
+    field: str
+    text: str
+    structural: ClassVar[bool] = True
+    label: ClassVar[Bilingual] = Bilingual("修改事项文字", "change item text")
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        if self.field not in ITEM_TEXT_FIELDS:
+            raise EditError("field", f"'{self.field}' is not an item text; use one of {', '.join(ITEM_TEXT_FIELDS)}")
+        index, _item = item_at(scenario, self.item_id)
+        data = scenario.model_dump()
+        data["items"][index][self.field] = self.text
+        return _revalidated(data)
+
+
+@dataclass(frozen=True)
+class SetSigningDate:
+    """Set the signing date (None: blank lines for a date written by hand)."""
+
+    signing_date: date | None
+    structural: ClassVar[bool] = True
+    label: ClassVar[Bilingual] = Bilingual("修改签订日期", "change signing date")
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        return _with_agreement(scenario, signing_date=self.signing_date)
+
+
+@dataclass(frozen=True)
+class SetSigningPlace:
+    """Set where the agreement is signed (printed as 签订地点：…)."""
+
+    place: str
+    structural: ClassVar[bool] = True
+    label: ClassVar[Bilingual] = Bilingual("修改签订地点", "change signing place")
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        return _with_agreement(scenario, signing_place=self.place.strip())
+
+
+@dataclass(frozen=True)
+class SetRepresentative:
+    """Set a party's authorised representative (blank removes the name: the line is signed by hand)."""
+
+    party_id: str
+    name: str
+    structural: ClassVar[bool] = True
+    label: ClassVar[Bilingual] = Bilingual("修改授权代表", "change representative")
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        _require_party(scenario, self.party_id)
+        entries = _by_party(scenario.agreement.representatives, self.party_id, self.name)
+        return _with_agreement(scenario, representatives=entries)
+
+
+@dataclass(frozen=True)
+class SetSignatory:
+    """Set the office that signs for a party (blank: the party's name's government, 成都市 → 成都市人民政府)."""
+
+    party_id: str
+    office: str
+    structural: ClassVar[bool] = True
+    label: ClassVar[Bilingual] = Bilingual("修改签署机关", "change signatory office")
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        _require_party(scenario, self.party_id)
+        entries = _by_party(scenario.agreement.signatories, self.party_id, self.office)
+        return _with_agreement(scenario, signatories=entries)
+
+
+@dataclass(frozen=True)
+class SetCopiesPerParty:
+    """Set how many originals each party keeps (the final article's 各方各执M份)."""
+
+    copies: int
+    structural: ClassVar[bool] = True
+    label: ClassVar[Bilingual] = Bilingual("修改协议份数", "change number of copies")
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        return _with_agreement(scenario, copies_per_party=self.copies)

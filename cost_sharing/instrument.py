@@ -57,6 +57,9 @@ class Instrument:
     """Which figures (and years) the item's numbers rest on, for the PDF footer."""
     cheap: bool = True
     """Measured under 16 ms for realistic inputs: may be computed on the GUI thread."""
+    blank: Callable[[str, tuple[str, ...], int], ItemBase] | None = None
+    """``(item id, member party ids, amount in fen) -> item``: a new item with the instrument's plain defaults, for
+    a scenario started from scratch (File ▸ New); None when the instrument cannot start that way."""
 
 
 _REGISTRY: dict[str, Instrument] = {}

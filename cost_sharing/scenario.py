@@ -44,7 +44,7 @@ from .numbers import (
     visible_line,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The scenario format this version of Accord writes (and the newest it reads)."""
 
 ATTRIBUTE_NAMES = ("population", "gdp", "budget_revenue", "area")
@@ -97,6 +97,8 @@ Name = Annotated[str, Field(min_length=1, max_length=NAME_LENGTH), AfterValidato
 NameEn = Annotated[str, Field(max_length=NAME_LENGTH), AfterValidator(visible_line)]
 Title = Annotated[str, Field(min_length=1, max_length=TITLE_LENGTH), AfterValidator(visible_line)]
 ItemTitle = Annotated[str, Field(max_length=TITLE_LENGTH), AfterValidator(visible_line)]
+TitleEn = ItemTitle
+"""Optional like an item's title: empty, or something that shows on paper."""
 Source = Annotated[str, Field(max_length=SOURCE_LENGTH), AfterValidator(one_line)]
 Note = Annotated[str, Field(max_length=NOTE_LENGTH), AfterValidator(multi_line)]
 Notes = Annotated[str, Field(max_length=NOTES_LENGTH), AfterValidator(multi_line)]
@@ -232,8 +234,10 @@ Item = Annotated[SerializeAsAny[ItemBase], WrapValidator(_dispatch_item)]
 class Scenario(_Model):
     """A whole negotiation scenario."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     title: Title
+    title_en: TitleEn = ""
+    """The title in the English reference translation; empty prints the Chinese title there."""
     notes: Notes = ""
     parties: Annotated[tuple[Party, ...], Field(max_length=MAX_PARTIES)]
     items: Annotated[tuple[Item, ...], Field(max_length=MAX_ITEMS)]

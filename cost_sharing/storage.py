@@ -92,11 +92,26 @@ class ScenarioFileError(Exception):
 # --- migrations -------------------------------------------------------------------------------
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds the English title, signatory offices and the copies clause.
+
+    A version-1 agreement printed the Chinese title in English, signed every party as its name's government and
+    closed with 各方各执二份: the new fields are written out with exactly those meanings, so a version-1 file
+    prints as it did even if the defaults change later. Anything malformed is left for validation to name.
+    """
+    data.setdefault("title_en", "")
+    agreement = data.get("agreement")
+    if isinstance(agreement, dict):
+        data["agreement"] = {"signatories": {}, "copies_per_party": 2, **agreement}
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 """``MIGRATIONS[n]`` turns a version-n document into a version-(n+1) one.
 
-Version 1 is the first published format, so the chain is empty; when the format
-changes, the old reader's knowledge goes here, never into the model.
+Version 1 is the first published format; the old reader's knowledge goes here, never into the model.
 """
 
 

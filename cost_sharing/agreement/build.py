@@ -64,7 +64,9 @@ def build_agreement(
     zh = lang == "zh"
     names = [p.name_zh if zh else p.name("en") for p in scenario.parties]
     roles = party_roles(len(scenario.parties), lang)
-    governments = [government_name(n, lang) for n in names]
+    governments = [
+        settings.signatories.get(p.id) or government_name(n, lang) for p, n in zip(scenario.parties, names, strict=True)
+    ]
     use_roles = len(scenario.parties) <= (len(ROLES_ZH) if zh else len(ROLE_LABELS_EN))
     labels = {
         p.id: (role if use_roles else gov) for p, role, gov in zip(scenario.parties, roles, governments, strict=True)
@@ -117,7 +119,7 @@ def build_agreement(
             f"{DRAFT_LABELS_EN[label]} ({label}) for negotiation only; not legally binding.",
         )
     )
-    title = _title(scenario.title, zh)
+    title = _title(scenario, zh)
     return AgreementDoc(
         lang=lang,
         title=title,
@@ -161,12 +163,15 @@ def build_agreement(
     )
 
 
-def _title(scenario_title: str, zh: bool) -> str:
+def _title(scenario: Scenario, zh: bool) -> str:
+    """关于…的协议 (a title ending in 协议/办法 stays); in English "Agreement on" the English title (``title_en``,
+    else the Chinese one), unless it already says "Agreement"."""
     if zh:
-        if scenario_title.endswith(("协议", "协议书", "办法")):
-            return scenario_title
-        return f"关于{scenario_title}的协议"
-    return f"Agreement on {scenario_title}"
+        if scenario.title.endswith(("协议", "协议书", "办法")):
+            return scenario.title
+        return f"关于{scenario.title}的协议"
+    title = scenario.title_en or scenario.title
+    return title if "agreement" in title.lower() else f"Agreement on {title}"
 
 
 def _with_notes(appendix: Appendix, notes: str, zh: bool) -> Appendix:

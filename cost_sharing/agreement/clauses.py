@@ -24,9 +24,14 @@ PLAN_RECITAL = Bilingual(
 """The recital's frame; ``{quotes}`` are the cited words of each family, ``{subject}`` the items."""
 
 
+_ENGLISH_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+"""Copies per party in words (1–10, ``AgreementSettings.copies_per_party``)."""
+
+
 def _cost_sharing_general(context: BuildContext) -> list[ArticleSpec]:
     """Articles every cost-sharing agreement closes with: use of funds, overruns, breach, disputes, final clauses."""
-    copies = 2 * len(context.scenario.parties)
+    each = context.scenario.agreement.copies_per_party
+    copies = each * len(context.scenario.parties)
     if context.zh:
         texts = [
             (
@@ -57,7 +62,7 @@ def _cost_sharing_general(context: BuildContext) -> list[ArticleSpec]:
                 "本协议未尽事宜，由各方另行协商并签订补充协议，补充协议与本协议具有同等效力。"
                 "本协议附件与本协议具有同等效力。\n"
                 f"本协议自各方法定代表人或授权代表签字并加盖公章之日起生效。本协议一式{chinese_number(copies)}份，"
-                "各方各执二份，具有同等效力。",
+                f"各方各执{chinese_number(each)}份，具有同等效力。",
             ),
         ]
     else:
@@ -94,7 +99,8 @@ def _cost_sharing_general(context: BuildContext) -> list[ArticleSpec]:
                 "Matters not covered herein are settled by a supplementary agreement with the same force as this "
                 "Agreement. The annexes have the same force as this Agreement.\n"
                 "This Agreement enters into force when signed by the legal or authorised representatives of all "
-                f"Parties and sealed. It is made in {copies} originals, two for each Party, equally authentic. "
+                f"Parties and sealed. It is made in {copies} originals, {_ENGLISH_NUMBERS[each]} for each Party, "
+                "equally authentic. "
                 "This English text is a reference translation; the Chinese text prevails.",
             ),
         ]

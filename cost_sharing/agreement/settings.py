@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt
 
-from ..numbers import multi_line, one_line
+from ..numbers import multi_line, one_line, visible_line
 from .binding import parse_template
 
 DraftLabel = Literal["讨论稿", "征求意见稿", "送审稿", "草案"]
@@ -41,6 +41,10 @@ MAX_ENTRIES = 500
 PLACE_LENGTH = 200
 REPRESENTATIVE_LENGTH = 100
 """Printed in a signature block half a page wide, with the party's name above it."""
+SIGNATORY_LENGTH = 100
+"""A signatory office (重庆市发展和改革委员会) stands where the party's name would: as long as a name."""
+MIN_COPIES, MAX_COPIES = 1, 10
+"""Originals each party keeps (一式N份，各方各执M份); ten parties × ten copies is already a stack of a hundred."""
 
 
 def check_article_text(text: str) -> str:
@@ -79,6 +83,14 @@ class AgreementSettings(_Model):
         Field(max_length=MAX_ENTRIES),
     ] = Field(default_factory=dict)
     """Representative's name by party id, printed under 代表（签字）."""
+    signatories: Annotated[
+        dict[Key, Annotated[str, Field(min_length=1, max_length=SIGNATORY_LENGTH), AfterValidator(visible_line)]],
+        Field(max_length=MAX_ENTRIES),
+    ] = Field(default_factory=dict)
+    """The office that signs for a party, by party id (成都市人民政府); a party without one signs as its name's
+    government (成都市 → 成都市人民政府). Printed in the parties block and the signature blocks, in both languages."""
+    copies_per_party: Annotated[StrictInt, Field(ge=MIN_COPIES, le=MAX_COPIES)] = 2
+    """Originals each party keeps; the final article says 一式N份，各方各执M份 with N = M × parties."""
     watermark: bool = False
     capital_amounts: bool = False
     """Add 大写 amounts after the payment obligations, as finance offices expect."""
