@@ -100,6 +100,7 @@ class GridText(Flowable):
         leading: float,
         chars: int,
         indent_chars: float = 2,
+        hang_chars: float = 0,
         align: str = "justify",
         role: str = SONG,
         marker_colour: str = "#b00000",
@@ -111,6 +112,8 @@ class GridText(Flowable):
         self.leading = leading
         self.chars_per_line = chars
         self.indent_chars = indent_chars
+        self.hang_chars = hang_chars
+        """Where continuation lines begin, in grid cells (an annex name wraps under its first character)."""
         self.align = align
         self.role = role
         self.marker_colour = marker_colour
@@ -131,6 +134,7 @@ class GridText(Flowable):
         pitch = width / self.chars_per_line
         scale = pitch / self.size  # the grid squeezes natural widths by this factor
         indent = self.indent_chars * pitch
+        hang = self.hang_chars * pitch
 
         def natural(token: list[tuple[str, CharStyle]]) -> float:
             return sum(stringWidth(c, style.font, self.size) for c, style in token)
@@ -144,11 +148,11 @@ class GridText(Flowable):
         broken = break_lines(
             ["".join(c for c, _ in unit) for unit in units],
             [natural(unit) for unit in units],
-            lambda number: (width - (indent if number == 0 else 0.0)) / scale,
+            lambda number: (width - (indent if number == 0 else hang)) / scale,
             hang=True,
         )
         return [
-            _Line([c for i in line for c in units[i]], indent if number == 0 else 0.0, number < len(broken) - 1)
+            _Line([c for i in line for c in units[i]], indent if number == 0 else hang, number < len(broken) - 1)
             for number, line in enumerate(broken)
         ]
 
@@ -176,6 +180,7 @@ class GridText(Flowable):
             leading=self.leading,
             chars=self.chars_per_line,
             indent_chars=self.indent_chars,
+            hang_chars=self.hang_chars,
             align=self.align,
             role=self.role,
             marker_colour=self.marker_colour,

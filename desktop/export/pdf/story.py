@@ -14,9 +14,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from chengyu_accord.cost_sharing.agreement.model import AgreementDoc, Run
+from chengyu_accord.cost_sharing.agreement.model import AgreementDoc, Run, plain
 from chengyu_accord.cost_sharing.agreement.model import Paragraph as RunParagraph
 from chengyu_accord.cost_sharing.agreement.model import Table as DocTable
 from chengyu_accord.cost_sharing.charts import Chart
@@ -24,6 +25,7 @@ from chengyu_accord.cost_sharing.charts import Chart
 from ..fonts import SONG
 from .chart import chart_drawing
 from .grid import Geometry, GridRealign, GridText
+from .lines import tokens
 from .runs import role_font, text_width, wrapped_markup
 
 CELL_PADDING = 6
@@ -45,8 +47,11 @@ class Story:
         self.story: list[Flowable] = []
 
     # text helpers
-    def text(self, runs: RunParagraph, *, indent: float = 2, heading: bool = False, align: str = "justify") -> None:
-        """Body text (``song``) or a heading (``hei``): on the grid in Chinese, a paragraph in English."""
+    def text(
+        self, runs: RunParagraph, *, indent: float = 2, hang: float = 0, heading: bool = False, align: str = "justify"
+    ) -> None:
+        """Body text (``song``) or a heading (``hei``): on the grid in Chinese (continuation lines ``hang``
+        cells in), a paragraph in English."""
         role = self.styles["heading" if heading else "body" if self.zh else "en_body"]["font"]
         if self.zh:
             self.story.append(
@@ -56,6 +61,7 @@ class Story:
                     leading=self.leading,
                     chars=self.geometry.chars,
                     indent_chars=indent,
+                    hang_chars=hang,
                     align=align,
                     role=role,
                     marker_colour=self.marker,
@@ -82,10 +88,15 @@ class Story:
     def realign(self) -> None:
         self.story.append(GridRealign(self.leading))
 
+    def role(self, key: str) -> str:
+        """The font role of element ``key``: its own in Chinese; in English the reference translation's, since
+        the Song fonts' fixed-width Latin letters read like a typewriter."""
+        return self.styles[key]["font"] if self.zh else self.styles["en_body"]["font"]
+
     def paragraph_style(self, key: str, **overrides: Any) -> ParagraphStyle:
         spec = self.styles[key]
         values = {
-            "fontName": role_font(spec["font"]),
+            "fontName": role_font(self.role(key)),
             "fontSize": spec["size"],
             "leading": spec.get("leading", spec["size"] * 1.3),
             "wordWrap": "CJK" if self.zh else None,
@@ -97,15 +108,15 @@ class Story:
         self, text: str | RunParagraph, key: str, width: float, *, role: str | None = None, **overrides: Any
     ) -> Paragraph:
         """A platypus paragraph of ``text`` in the style ``key`` and ``width`` wide, its lines broken here (避头尾)."""
-        style = self.paragraph_style(key, **overrides)
+        role = role or self.role(key)
+        style = self.paragraph_style(key, fontName=role_font(role), **overrides)
         rest = width - style.leftIndent - style.rightIndent
         first = rest - style.firstLineIndent
         pieces = (
             [(text, None)] if isinstance(text, str) else [(r.text, self.marker if r.marker else None) for r in text]
         )
-        role = role or self.styles[key]["font"]
         markup = wrapped_markup(pieces, role, style.fontSize, lambda number: first if number == 0 else rest)
-        return Paragraph(markup, style, **({"fontName": role_font(role)} if False else {}))
+        return Paragraph(markup, style)
 
     # the parts of the agreement
     def build(self) -> list[Flowable]:
@@ -141,13 +152,16 @@ class Story:
             self.blank()
             for table in appendix.tables:
                 self.table(table)
-            for chart in appendix.charts:
-                self.chart(chart)
             hang = 2 * self.styles["note"]["size"]  # a wrapped source line is indented under its parties
-            for paragraph in appendix.paragraphs:  # sources and notes: small print under the figures
-                note = self.para(paragraph, "note", self.geometry.width, leftIndent=hang, firstLineIndent=-hang)
+            for paragraph in appendix.paragraphs:  # sources and notes: small print under the figures they explain
+                lead_in = plain(paragraph).endswith(("：", ":"))  # 数据来源： stays with its first line
+                note = self.para(
+                    paragraph, "note", self.geometry.width, leftIndent=hang, firstLineIndent=-hang, keepWithNext=lead_in
+                )
                 self.story.append(note)
             self.realign()
+            for chart in appendix.charts:
+                self.chart(chart)
         self.qr_code()
         return self.story
 
@@ -157,10 +171,13 @@ class Story:
         self.blank()
         caption = self.doc.captions["annex_list"]
         if self.zh:  # one annex a line, later ones aligned under the first with full-width spaces
-            titles = [f"{i}.{a.title}" for i, a in enumerate(self.doc.appendices, start=1)]
-            self.text((Run(caption + titles[0]),))
-            for title in titles[1:]:
-                self.text((Run("　" * len(caption) + title),))
+            pitch = self.geometry.pitch
+            body = role_font(self.styles["body"]["font"])
+            for number, appendix in enumerate(self.doc.appendices, start=1):
+                lead = (caption if number == 1 else "　" * len(caption)) + f"{number}."
+                # a long name wraps under its own first character (GB/T 9704, 附件说明)
+                numeral = sum(stringWidth(c, body, self.size) + pitch - self.size for c in f"{number}.")
+                self.text((Run(lead + appendix.title),), hang=2 + len(caption) + numeral / pitch)
         else:
             names = "; ".join(f"{a.label} {a.title}" for a in self.doc.appendices)
             self.text((Run(caption + names),))
@@ -170,8 +187,7 @@ class Story:
         numeric = table.numeric or (False,) * len(table.header)
         self.story.append(self.para(table.unit_note, "table", self.geometry.width, alignment=TA_RIGHT))
         spec = self.styles["table"]
-        header_role = self.styles["table_header"]["font"]
-        widths = column_widths(table, self.geometry.width, spec["size"], spec["font"], header_role)
+        widths = column_widths(table, self.geometry.width, spec["size"], self.role("table"), self.role("table_header"))
         inner = [w - 2 * CELL_PADDING for w in widths]
         rows = [[self.para(h, "table_header", inner[i], alignment=TA_CENTER) for i, h in enumerate(table.header)]]
         body_rows = [*table.rows, *([table.total_row] if table.total_row else [])]
@@ -184,7 +200,7 @@ class Story:
             )
         grid = Table(rows, colWidths=widths, repeatRows=1, hAlign="CENTER")
         commands = [
-            ("FONTNAME", (0, 0), (-1, -1), role_font(spec["font"])),
+            ("FONTNAME", (0, 0), (-1, -1), role_font(self.role("table"))),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
@@ -208,7 +224,7 @@ class Story:
         width = self.geometry.width / 2
         chars = self.geometry.chars // 2
 
-        role = self.styles["signature"]["font"]
+        role = self.role("signature")
 
         def line(text: str) -> Flowable:
             if not self.zh:
@@ -223,41 +239,38 @@ class Story:
                 align="left",
             )
 
-        rows: list[list[list[Flowable]]] = []
+        style = TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), role_font(role)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+        sep, space = ("：", "") if self.zh else (": ", " ")
         for start in range(0, len(blocks), 2):
-            row = []
-            for block in blocks[start : start + 2]:
-                sep = "：" if self.zh else ": "
-                row.append(
-                    [
-                        line(f"{block.role}{block.seal_label}{sep}"),
-                        line(block.party_name),
-                        Spacer(1, self.leading * 2),
-                        line(block.representative_label),
-                        line(block.representative),
-                        line(block.date_label + block.date_text),
-                        Spacer(1, self.leading),
-                    ]
-                )
+            row: list[list[Flowable]] = [
+                [
+                    line(f"{block.role}{space}{block.seal_label}{sep}"),
+                    line(block.party_name),
+                    Spacer(1, self.leading * 2),
+                    line(block.representative_label),
+                    line(block.representative),
+                    line(f"{block.date_label}{space}{block.date_text}"),
+                ]
+                for block in blocks[start : start + 2]
+            ]
             while len(row) < 2:
                 row.append([Spacer(1, 1)])
-            rows.append(row)
-        grid = Table(rows, colWidths=[width, width], hAlign="LEFT")
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), role_font(role)),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
-        self.story.append(grid)
+            # one table a row of two blocks, a blank line above it that the frame drops at the top of a page
+            grid = Table([row], colWidths=[width, width], hAlign="LEFT", spaceBefore=self.leading if start else 0)
+            grid.setStyle(style)
+            self.story.append(grid)
         self.realign()
         if self.doc.signing_place:
+            self.blank()
             self.text((Run(self.doc.signing_place),), indent=0)
 
     def qr_code(self) -> None:
@@ -291,24 +304,49 @@ class Story:
 
 
 def column_widths(table: DocTable, total: float, size: float, role: str, header_role: str) -> list[float]:
-    """Every column as wide as its widest cell, and its header on one line when the page allows (else the
-    header wraps); the party column takes the rest."""
+    """Column widths in which amounts never wrap and no word is cut.
+
+    Every column would like its widest cell and its header on one line. When the page is narrower, each
+    column starts from what it cannot do without (an amount whole, the longest word of a name or of a
+    header, six characters a line of a Chinese header); the room left makes whole the columns that need
+    least, then shortens the longest header still wrapped, so that one long header wraps rather than every
+    short cell; the party column takes what is left.
+    """
     numeric = table.numeric or (False,) * len(table.header)
     rows = [*table.rows, *([table.total_row] if table.total_row else [])]
     padding = 2 * CELL_PADDING
+
+    def longest_word(text: str, font_role: str) -> float:
+        words = ("".join(c for c, _ in token) for token in tokens([(c, None) for c in text]))
+        return max((text_width(word, font_role, size) for word in words), default=0.0)
+
     cells = [max([text_width(row[i], role, size) for row in rows] + [2 * size]) + padding for i in range(len(numeric))]
+    headers = [text_width(h, header_role, size) + padding for h in table.header]
+    wanted = [max(cell, header) for cell, header in zip(cells, headers, strict=True)]
     stretch = [i for i, value in enumerate(numeric) if not value and max(len(row[i]) for row in rows) > 2]
     flexible = stretch[-1] if stretch else len(cells) - 1
-    headers = [text_width(h, header_role, size) + padding for h in table.header]
-    widths = [max(cell, header) for cell, header in zip(cells, headers, strict=True)]
-    if sum(widths) > total:  # not every header fits on one line: wrapped ones share what the cells leave
-        widths = [max(cell, min(len(h), 6) * size + padding) for cell, h in zip(cells, table.header, strict=True)]
+    if sum(wanted) <= total:
+        widths = wanted
+    else:
+        widths = [
+            max(
+                cells[i] if numeric[i] else max(longest_word(row[i], role) for row in rows) + padding,
+                # a header of words may wrap at its longest word, a Chinese one at six characters
+                (longest_word(h, header_role) if " " in h else min(text_width(h, header_role, size), 6 * size))
+                + padding,
+            )
+            for i, h in enumerate(table.header)
+        ]
         room = total - sum(widths)
-        wants = [max(header - width, 0.0) for header, width in zip(headers, widths, strict=True)]
-        if room > 0 and sum(wants) > 0:
-            widths = [width + want * min(1.0, room / sum(wants)) for width, want in zip(widths, wants, strict=True)]
+        for i in sorted(range(len(widths)), key=lambda i: wanted[i] - widths[i]):
+            if wanted[i] - widths[i] <= room:  # a part of what a cell needs would not spare it a line
+                room -= wanted[i] - widths[i]
+                widths[i] = wanted[i]
+        if room > 0:  # the rest saves lines of the longest header still wrapped
+            longest = max(range(len(widths)), key=lambda i: headers[i] - widths[i])
+            widths[longest] += min(room, max(headers[longest] - widths[longest], 0.0))
     widths[flexible] += max(total - sum(widths), 0.0)  # the party column takes the rest
-    if sum(widths) > total + 0.01:  # still too wide: shrink every column alike and let cells wrap
+    if sum(widths) > total + 0.01:  # still too wide: shrink every column alike (a last resort)
         factor = total / sum(widths)
         widths = [w * factor for w in widths]
     return widths
