@@ -87,16 +87,25 @@ def parse_decimal(
         raise NumberError(
             Bilingual(f"不能为负数（输入为{excerpt(value)}）", f"must not be negative (got {excerpt(value)})")
         )
-    if abs(number) > maximum:
+    if number.copy_abs() > maximum:  # copy_abs never rounds: "9e99999999" must not overflow here
         raise NumberError(
             Bilingual(
                 f"不能超过{maximum:,}（输入为{excerpt(value)}）", f"must not exceed {maximum:,} (got {excerpt(value)})"
             )
         )
-    exponent = number.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > places:
+    if not number:
+        return Decimal(0)  # "0e99999999" and "-0.000" are zero, with no exponent left to overflow on
+    if _decimals(number) > places:
         raise NumberError(Bilingual(f"小数位数不能超过{places}位", f"must have at most {places} decimals"))
     return number
+
+
+def _decimals(number: Decimal) -> int:
+    """Decimals of a non-zero finite number, trailing zeros aside, without a context that could round "1e-99999999"
+    to zero."""
+    _, digits, exponent = number.as_tuple()
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(int(exponent) + trailing_zeros))
 
 
 def canonical_decimal(number: Decimal) -> str:

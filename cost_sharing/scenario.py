@@ -38,6 +38,7 @@ from .numbers import (
     TextError,
     canonical_decimal,
     check_text,
+    excerpt,
     multi_line,
     one_line,
     parse_decimal,
@@ -254,7 +255,7 @@ class Scenario(_Model):
         for index, item in enumerate(self.items):
             for field, pid in item.party_references():
                 if pid not in known:
-                    raise BrokenReferenceError(f"items[{index}].{field}", f"unknown party id '{pid}'")
+                    raise BrokenReferenceError(f"items[{index}].{field}", f"unknown party id '{excerpt(pid)}'")
             for field, message in item.reference_problems(ids):
                 raise BrokenReferenceError(f"items[{index}].{field}", message)
         return self
@@ -293,5 +294,5 @@ def require_unique(values: list[str], field: str, what: str) -> None:
     seen: set[str] = set()
     for pos, value in enumerate(values):
         if value in seen:
-            raise BrokenReferenceError(f"{field}[{pos}]", f"duplicate {what} '{value}'")
+            raise BrokenReferenceError(f"{field}[{pos}]", f"duplicate {what} '{excerpt(value)}'")
         seen.add(value)

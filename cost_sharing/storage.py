@@ -36,7 +36,9 @@ MAX_NUMBER_EXPONENT = 1000
 EXCERPT_CHARS = 40
 MAX_PROBLEMS = 50
 """Problems listed for one file; a file with thousands of broken entries gets a summary line, not a screenful."""
-MAX_MESSAGE_CHARS = 300
+MAX_MESSAGE_CHARS = 200
+MAX_FIELD_CHARS = 120
+"""A field path names keys taken from the file (party ids in ``weights``): they are cut too."""
 
 
 def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
@@ -56,10 +58,10 @@ def _escape(char: str) -> str:
     return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char, f"\\u{ord(char):04x}")
 
 
-def _one_line(text: str) -> str:
+def _one_line(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     """A message on one line of reasonable length, whatever raw input ended up in it."""
     text = text.replace("\r", "\\r").replace("\n", "\\n")
-    return text if len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class Problem:
     message: str
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "field", _one_line(self.field))
+        object.__setattr__(self, "field", _one_line(self.field, MAX_FIELD_CHARS))
         object.__setattr__(self, "message", _one_line(self.message))
 
     def __str__(self) -> str:
