@@ -111,3 +111,20 @@ def test_english_lines_are_ragged_right_without_rivers(every_export) -> None:
                 for words in lines.values():
                     gaps = [b[0] - a[1] for a, b in itertools.pairwise(words)]
                     assert max(gaps, default=0) < 8, f"{pdf.name} page {page.number + 1}: a gap of {max(gaps):.0f} pt"
+
+
+def test_no_title_leaves_a_stub_on_its_last_line(every_export) -> None:
+    """A wrapped title (22 pt, 18 pt in English) keeps at least a third of its longest line on the last."""
+    for pdf in every_export.values():
+        with pymupdf.open(pdf) as document:
+            for page in document:
+                lines = [
+                    line
+                    for block in page.get_text("dict")["blocks"]
+                    for line in block.get("lines", [])
+                    if line["spans"] and line["spans"][0]["size"] >= 18
+                ]
+                for first, last in itertools.pairwise(lines):
+                    width, stub = (line["bbox"][2] - line["bbox"][0] for line in (first, last))
+                    text = "".join(span["text"] for span in last["spans"])
+                    assert stub >= width / 3 - 1, f"{pdf.name} page {page.number + 1}: a stub {text!r}"

@@ -32,13 +32,20 @@ def text_width(text: str, role: str, size: float) -> float:
 
 
 def wrapped_markup(
-    pieces: Sequence[tuple[str, str | None]], role: str, size: float, width: Callable[[int], float]
+    pieces: Sequence[tuple[str, str | None]],
+    role: str,
+    size: float,
+    width: Callable[[int], float],
+    *,
+    title: bool = False,
 ) -> str:
     """Paragraph markup of ``(text, colour)`` pieces with the line breaks chosen here, lines joined by ``<br/>``.
 
     reportlab's own wrapping would let a line end with "（" (CJK) or cut a Chinese name
     anywhere (Latin); given lines no wider than ``width(line number)`` it breaks nowhere else.
-    Text is escaped, and characters the role font lacks get a fallback ``<font>`` run.
+    A ``title`` (centred) leaves no stub of a character or two alone on its last line: its lines
+    are narrowed, without adding one, until the last holds a third of the longest (GB/T 9704:
+    排列对称). Text is escaped, and characters the role font lacks get a fallback ``<font>`` run.
     """
     fonts = font_set()
     chars = [
@@ -54,12 +61,27 @@ def wrapped_markup(
             units.extend([char] for char in token)
         else:
             units.append(token)
-    lines = break_lines(
-        ["".join(c for c, _ in unit) for unit in units],
-        [natural(unit) for unit in units],
-        lambda number: width(number) - 0.01,  # break_lines allows 0.01 over; reportlab allows none
-        hang=False,
-    )
+    texts = ["".join(c for c, _ in unit) for unit in units]
+    widths = [natural(unit) for unit in units]
+
+    def span(line: list[int]) -> float:
+        return sum(widths[i] for i in line)
+
+    def fitted(measure: Callable[[int], float]) -> list[list[int]]:
+        # break_lines allows 0.01 over the measure; reportlab allows nothing over
+        return break_lines(texts, widths, lambda number: measure(number) - 0.01, hang=False)
+
+    def narrowed(measure: float) -> list[list[int]]:
+        return fitted(lambda _: measure)
+
+    lines = fitted(width)
+    measure = width(0)
+    while title and len(lines) > 1 and span(lines[-1]) < max(map(span, lines)) / 3:
+        measure -= size  # a title's last line is no stub: narrow the lines an em at a time
+        narrower = narrowed(measure)
+        if len(narrower) > len(lines):
+            break
+        lines = narrower
     own = role_font(role)
     return "<br/>".join(_line_markup([c for i in line for c in units[i]], own) for line in lines)
 

@@ -105,7 +105,14 @@ class Story:
         return ParagraphStyle(key, **values)
 
     def para(
-        self, text: str | RunParagraph, key: str, width: float, *, role: str | None = None, **overrides: Any
+        self,
+        text: str | RunParagraph,
+        key: str,
+        width: float,
+        *,
+        role: str | None = None,
+        title: bool = False,
+        **overrides: Any,
     ) -> Paragraph:
         """A platypus paragraph of ``text`` in the style ``key`` and ``width`` wide, its lines broken here (避头尾)."""
         role = role or self.role(key)
@@ -115,14 +122,16 @@ class Story:
         pieces = (
             [(text, None)] if isinstance(text, str) else [(r.text, self.marker if r.marker else None) for r in text]
         )
-        markup = wrapped_markup(pieces, role, style.fontSize, lambda number: first if number == 0 else rest)
+        markup = wrapped_markup(
+            pieces, role, style.fontSize, lambda number: first if number == 0 else rest, title=title
+        )
         return Paragraph(markup, style)
 
     # the parts of the agreement
     def build(self) -> list[Flowable]:
         doc = self.doc
         title_key = "title" if self.zh else "en_title"
-        self.story.append(self.para(doc.title, title_key, self.geometry.width, alignment=TA_CENTER))
+        self.story.append(self.para(doc.title, title_key, self.geometry.width, title=True, alignment=TA_CENTER))
         self.realign()
         self.text((Run(doc.draft_line),), indent=0, align="center")
         if not self.zh:
@@ -147,7 +156,9 @@ class Story:
             self.story.append(PageBreak())
             self.text((Run(appendix.label),), indent=0, heading=True)
             self.blank()
-            self.story.append(self.para(appendix.title, title_key, self.geometry.width, alignment=TA_CENTER))
+            self.story.append(
+                self.para(appendix.title, title_key, self.geometry.width, title=True, alignment=TA_CENTER)
+            )
             self.realign()
             self.blank()
             for table in appendix.tables:
