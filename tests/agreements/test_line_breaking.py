@@ -43,3 +43,8 @@ def test_latin_words_stay_whole_and_spaces_at_a_break_go() -> None:
 
 def test_a_line_of_nothing_but_brackets_is_still_broken() -> None:
     assert _lines("（（（（（（", 4, hang=False) == ["（（（（", "（（"]
+
+
+def test_a_compound_may_break_after_its_hyphen_but_a_number_range_not() -> None:
+    assert _lines("for interest-coordination", 10, hang=False) == ["for interest-", "coordination"]
+    assert _lines("in 2020-2022 terms", 4, hang=False) == ["in", "2020-2022", "terms"]

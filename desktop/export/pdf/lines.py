@@ -35,10 +35,13 @@ def is_western(char: str) -> bool:
 
 
 def tokens(chars: Sequence[tuple[str, T]]) -> list[list[tuple[str, T]]]:
-    """Break units: each CJK character alone; Latin words and numbers kept whole; spaces alone."""
+    """Break units: each CJK character alone; Latin words and numbers kept whole (a line may end after the
+    hyphen of a compound: interest-|coordination); spaces alone."""
     found: list[list[tuple[str, T]]] = []
     for char, payload in chars:
-        if is_western(char) and found and is_western(found[-1][-1][0]):
+        last = found[-1] if found else []
+        compound = len(last) > 1 and last[-1][0] == "-" and last[-2][0].isalpha() and char.isalpha()
+        if is_western(char) and last and is_western(last[-1][0]) and not compound:
             found[-1].append((char, payload))
         else:
             found.append([(char, payload)])
