@@ -14,6 +14,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from strategies import broken_scenarios, check_file, mutate_bytes, valid_scenarios
 
+from chengyu_accord.cost_sharing.numbers import MAX_AMOUNT_FEN
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 FAST = settings(
@@ -63,3 +65,68 @@ def test_mutants_of_the_examples_never_break_the_promise(example, tmp_path):
         outcome = check_file(path, tmp_path, export=accepted % 5 == 0)
         accepted += outcome.accepted
         assert outcome.failures == [], f"trial {trial} ({name})"
+
+
+def at_every_limit(parties: int) -> dict:
+    """The Sichuan example with every text field at its documented limit, the largest amount, 大写 amounts, and
+    amounts shown in 元 to six decimals: the widest document the reading rules let through."""
+    data = json.loads((ROOT / "examples" / "sichuan-fund-by-gdp.json").read_text(encoding="utf-8"))
+    sentence = "成渝地区双城经济圈建设共同出资，"
+
+    def text(n: int, unit: str = sentence) -> str:
+        return (unit * (n // len(unit) + 1))[:n]
+
+    template = data["parties"][0]
+    data["parties"] = []
+    for i in range(parties):
+        party = json.loads(json.dumps(template))
+        party.update(id=f"{i:02d}" + "x" * 62, name_zh=text(100), name_en=text(100, "Chengdu Chongqing Accord "))
+        party.update(code="9" * 32, province=text(64, "Sichuan "))
+        for figure in party["figures"].values():
+            figure.update(source=text(2_000, "National Bureau of Statistics "), value="999999999999999.999999999999")
+        data["parties"].append(party)
+    ids = [p["id"] for p in data["parties"]]
+    item = data["items"][0]
+    item.update(title=text(200), notes=text(20_000), amount_fen=MAX_AMOUNT_FEN, parties=[])
+    item["amount_provenance"] = {"tag": "A", "source": text(2_000), "note": text(2_000)}
+    data.update(title=text(200), title_en=text(200, "Accord "), notes=text(20_000))
+    data["display"] = {"unit": "yuan", "decimals": 6}
+    data["agreement"].update(
+        signing_place=text(200),
+        capital_amounts=True,
+        watermark=True,
+        representatives=dict.fromkeys(ids, text(100)),
+        signatories=dict.fromkeys(ids, text(100)),
+        article_edits={"general.dispute": {"text": text(19_994) + "{{括号}}", "bound_values": {"total": text(200)}}},
+    )
+    return data
+
+
+@pytest.mark.xfail(raises=AssertionError, reason="names and signatories of 100 characters overflow an annex table")
+def test_a_scenario_with_every_field_at_its_limit_exports_in_both_languages(tmp_path):
+    outcome = check_file(write(tmp_path, at_every_limit(parties=15)), tmp_path)
+    assert outcome.accepted
+    assert outcome.failures == []
+    assert outcome.exports_written == 4
+
+
+def test_every_field_at_its_limit_but_names_of_30_characters_exports_in_both_languages(tmp_path):
+    """What the PDF tables hold today (see the xfail above): names and signatory offices of 30 characters."""
+    data = at_every_limit(parties=15)
+    for party in data["parties"]:
+        party.update(name_zh=party["name_zh"][:30], name_en=party["name_en"][:30])
+    data["agreement"]["signatories"] = {k: v[:30] for k, v in data["agreement"]["signatories"].items()}
+    outcome = check_file(write(tmp_path, data), tmp_path)
+    assert outcome.accepted
+    assert outcome.failures == []
+    assert outcome.exports_written == 4
+
+
+@pytest.mark.xfail(
+    raises=AssertionError, reason="the PDF bar chart outgrows the page above 29 parties (desktop/export/pdf/chart.py)"
+)
+def test_the_whole_cluster_exports(tmp_path):
+    """44 parties, each field at its limit: what a cluster-wide split may be."""
+    outcome = check_file(write(tmp_path, at_every_limit(parties=44)), tmp_path)
+    assert outcome.accepted
+    assert outcome.failures == []
