@@ -200,7 +200,7 @@ class Story:
         spec = self.styles["table"]
         widths = column_widths(table, self.geometry.width, spec["size"], self.role("table"), self.role("table_header"))
         inner = [w - 2 * CELL_PADDING for w in widths]
-        rows = [[self.para(h, "table_header", inner[i], alignment=TA_CENTER) for i, h in enumerate(table.header)]]
+        rows = [[self.header_cell(h, inner[i]) for i, h in enumerate(table.header)]]
         body_rows = [*table.rows, *([table.total_row] if table.total_row else [])]
         for row in body_rows:
             rows.append(
@@ -223,6 +223,17 @@ class Story:
         grid.setStyle(TableStyle(commands))
         self.story.append(grid)
         self.realign()
+
+    def header_cell(self, text: str, width: float) -> Paragraph:
+        """A column header; one too long for its line breaks before its unit in brackets, if the unit then
+        fits a line of its own: 常住人口 / （万人，2020年）."""
+        role, size = self.role("table_header"), self.styles["table_header"]["size"]
+        cut = text.find("（")
+        parts = [text[:cut], text[cut:]] if cut > 0 else [text]
+        if text_width(text, role, size) <= width or any(text_width(part, role, size) > width for part in parts):
+            parts = [text]
+        markup = "<br/>".join(wrapped_markup([(part, None)], role, size, lambda _: width) for part in parts)
+        return Paragraph(markup, self.paragraph_style("table_header", fontName=role_font(role), alignment=TA_CENTER))
 
     def chart(self, chart: Chart) -> None:
         drawing = chart_drawing(chart, self.geometry.width, self.styles, self.doc.captions["unit"])
