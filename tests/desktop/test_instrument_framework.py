@@ -34,7 +34,7 @@ from chengyu_accord.cost_sharing.fingerprint import fingerprint
 from chengyu_accord.cost_sharing.instrument import Instrument
 from chengyu_accord.cost_sharing.money import split_fen
 from chengyu_accord.cost_sharing.results import Column, ItemResult, ResultTable, Row, shown_table
-from chengyu_accord.cost_sharing.scenario import ItemBase, Party, Scenario
+from chengyu_accord.cost_sharing.scenario import SCHEMA_VERSION, ItemBase, Party, Scenario
 from chengyu_accord.cost_sharing.storage import ScenarioFileError, parse_scenario_bytes, save_scenario
 from chengyu_accord.desktop import cli
 from chengyu_accord.desktop.export import render_agreement
@@ -137,7 +137,7 @@ def tally_scenario(base: int = 300_00, bonus: int = 50_00) -> Scenario:
         for pid, name, en in (("a", "甲市", "City A"), ("b", "乙市", "City B"), ("c", "丙市", "City C"))
     )
     data = {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "title": "计数情景",
         "parties": [p.model_dump() for p in parties],
         "items": [{"kind": KIND, "id": "t", "title": "计数", "base_fen": base, "bonus_fen": bonus}],
