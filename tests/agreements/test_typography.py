@@ -128,3 +128,15 @@ def test_no_title_leaves_a_stub_on_its_last_line(every_export) -> None:
                     width, stub = (line["bbox"][2] - line["bbox"][0] for line in (first, last))
                     text = "".join(span["text"] for span in last["spans"])
                     assert stub >= width / 3 - 1, f"{pdf.name} page {page.number + 1}: a stub {text!r}"
+
+
+def test_the_english_agreement_prints_the_english_title(tmp_path: Path) -> None:
+    from chengyu_accord.desktop.export import render_agreement
+
+    title = "Cost Sharing of the Chengdu–Chongqing Central Line High-Speed Railway and Its Stations (Example)"
+    scenario = built_scenario().model_copy(update={"title_en": title})
+    pdf = render_agreement(scenario, tmp_path / "en.pdf", lang="en")
+    with pymupdf.open(pdf) as document:
+        first = document[0].get_text()
+    assert re.sub(r"\s+", " ", f"Agreement on {title}") in re.sub(r"\s+", " ", first)
+    assert scenario.title not in first.replace("\n", "")  # the Chinese title stays out of the English title
