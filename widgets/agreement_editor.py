@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -103,9 +104,8 @@ class AgreementEditorWidget(QWidget):
         for signal in (self.draft_label.currentIndexChanged, self.watermark.toggled, self.capital_amounts.toggled):
             signal.connect(self._on_options_changed)
 
-        self.stale_summary = QLabel()
-        self.stale_summary.setWordWrap(True)
-        self.stale_summary.setStyleSheet("color: #8a4b00;")
+        self.stale_summary = QLabel()  # one short line: a wrapped label would make the scroll area lay the
+        self.stale_summary.setStyleSheet("color: #8a4b00;")  # panel out at its preferred, not its fitting, height
         self.accept_all_button = QPushButton()
         self.accept_all_button.clicked.connect(self.all_confirmed)
         summary = QHBoxLayout()
@@ -147,10 +147,11 @@ class AgreementEditorWidget(QWidget):
         self.reset_button.clicked.connect(lambda: self._emit_for_current(self.article_reset))
         self.confirm_button = QPushButton()
         self.confirm_button.clicked.connect(lambda: self._emit_for_current(self.article_confirmed))
-        buttons = QHBoxLayout()
-        for button in (self.apply_button, self.reset_button, self.confirm_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = QGridLayout()  # two by two, so the panel stays narrow enough for a 1366 px screen
+        buttons.addWidget(self.apply_button, 0, 0)
+        buttons.addWidget(self.confirm_button, 0, 1)
+        buttons.addWidget(self.reset_button, 1, 0)
+        buttons.setColumnStretch(2, 1)
 
         self.placeholders_caption = QLabel()
         self.preview_caption = QLabel()
@@ -166,7 +167,7 @@ class AgreementEditorWidget(QWidget):
         column.addWidget(self.preview_caption)
         column.addWidget(self.preview, 1)
         column.addWidget(self.notes_caption)
-        column.addWidget(self.notes)
+        column.addWidget(self.notes, 1)
         column.addWidget(self.status)
         column.addLayout(buttons)
 
@@ -177,6 +178,7 @@ class AgreementEditorWidget(QWidget):
         splitter.setStretchFactor(1, 2)
         content = QWidget()
         inner = QVBoxLayout(content)
+        inner.setContentsMargins(6, 6, 6, 6)
         inner.addLayout(options)
         inner.addLayout(summary)
         inner.addWidget(splitter, 1)
@@ -193,14 +195,16 @@ class AgreementEditorWidget(QWidget):
         """Set every text in the current language (called again on LanguageChange)."""
         self.draft_label_caption.setText(self.tr("Draft label"))
         self.watermark.setText(self.tr("Print a “草案 DRAFT” watermark"))
-        self.capital_amounts.setText(self.tr("Amounts also in capital numerals (大写) in payment clauses"))
-        self.placeholders_caption.setText(self.tr("Bound numbers (double-click to insert):"))
+        self.capital_amounts.setText(self.tr("大写 amounts in payment clauses"))
+        self.placeholders_caption.setText(self.tr("Bound numbers (double-click):"))
+        self.placeholders_caption.setToolTip(self.tr("Double-click a number to insert it where the cursor is"))
         self.preview_caption.setText(self.tr("As printed:"))
-        self.notes_caption.setText(
-            self.tr("Numbers changed since this article was edited (the text already prints the new ones):")
+        self.notes_caption.setText(self.tr("Numbers changed since the edit:"))
+        self.notes_caption.setToolTip(
+            self.tr("The text already prints the new numbers; check that it still reads right.")
         )
         self.apply_button.setText(self.tr("Apply wording"))
-        self.reset_button.setText(self.tr("Restore default wording"))
+        self.reset_button.setText(self.tr("Restore default"))
         self.confirm_button.setText(self.tr("Numbers checked"))
         self.confirm_button.setToolTip(
             self.tr("Confirm that the edited wording still reads right with the new numbers")
@@ -260,12 +264,13 @@ class AgreementEditorWidget(QWidget):
             entry.setData(KEY_ROLE, article.key)
             if article.stale:
                 entry.setForeground(Qt.GlobalColor.darkRed)
-                entry.setToolTip("\n".join(words(note) for note in self._notes.get(article.key, ())))
+            entry.setToolTip(self._article_tooltip(article))
             self.articles.addItem(entry)
         self.articles.blockSignals(False)
         stale = len(self._notes)
-        self.stale_summary.setText(
-            self.tr("%1 edited articles have numbers that changed since the edit.").replace("%1", str(stale))
+        self.stale_summary.setText(f"{MARK_STALE} " + self.tr("%1 articles to check").replace("%1", str(stale)))
+        self.stale_summary.setToolTip(
+            self.tr("Edited articles whose numbers changed since the edit: %1").replace("%1", str(stale))
         )
         self.stale_summary.setVisible(bool(stale))
         self.accept_all_button.setVisible(bool(stale))
@@ -278,12 +283,18 @@ class AgreementEditorWidget(QWidget):
             self._show_article(None)
 
     def _article_title(self, article: Article) -> str:
-        marks = ""
-        if article.edited:
-            marks += f"  {MARK_EDITED} " + self.tr("edited")
-        if article.stale:
-            marks += f"  {MARK_STALE} " + self.tr("numbers changed since the edit")
+        """The title with its marks only, so the list fits a narrow panel; the tooltip says them in words."""
+        marks = (f" {MARK_EDITED}" if article.edited else "") + (f" {MARK_STALE}" if article.stale else "")
         return f"{article.title}{marks}"
+
+    def _article_tooltip(self, article: Article) -> str:
+        lines = [article.title]
+        if article.edited:
+            lines.append(f"{MARK_EDITED} " + self.tr("edited"))
+        if article.stale:
+            lines.append(f"{MARK_STALE} " + self.tr("numbers changed since the edit"))
+            lines.extend(words(note) for note in self._notes.get(article.key, ()))
+        return "\n".join(lines)
 
     def current_article(self) -> Article | None:
         """The article selected in the list, as built."""

@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgreementDetailsWidget</name>
+    <message>
+        <source>The office that signs; by default the party&apos;s government.</source>
+        <translation>签署机关；默认为该方人民政府。</translation>
+    </message>
+    <message>
+        <source>each party keeps %1; %2 originals in all</source>
+        <translation>各方各执%1份，一式%2份</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>协议名称</translation>
+    </message>
+    <message>
+        <source>English title</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Item title</source>
+        <translation>事项名称</translation>
+    </message>
+    <message>
+        <source>Item notes</source>
+        <translation>事项说明</translation>
+    </message>
+    <message>
+        <source>Signing date</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Signing place</source>
+        <translation>签订地点</translation>
+    </message>
+    <message>
+        <source>Copies per party</source>
+        <translation>每方份数</translation>
+    </message>
+    <message>
+        <source>Printed as the agreement&apos;s title: 关于…的协议</source>
+        <translation>印作协议标题：关于…的协议</translation>
+    </message>
+    <message>
+        <source>For the English reference translation (optional)</source>
+        <translation>用于英文参考译本（可选）</translation>
+    </message>
+    <message>
+        <source>Empty: the agreement&apos;s title is used</source>
+        <translation>留空则使用协议名称</translation>
+    </message>
+    <message>
+        <source>Printed after the scope of the item (有关说明)</source>
+        <translation>印在事项条款之后（有关说明）</translation>
+    </message>
+    <message>
+        <source>No date yet</source>
+        <translation>暂不填日期</translation>
+    </message>
+    <message>
+        <source>The signature blocks leave blanks for a date written by hand.</source>
+        <translation>签署栏留空，日期手写。</translation>
+    </message>
+    <message>
+        <source>e.g. Chengdu, Sichuan</source>
+        <translation>例如：四川省成都市</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Signatory office</source>
+        <translation>签署机关</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>授权代表</translation>
+    </message>
+</context>
+<context>
     <name>AgreementEditorWidget</name>
     <message>
         <source>Draft label</source>
@@ -12,28 +99,24 @@
         <translation>加印“草案 DRAFT”水印</translation>
     </message>
     <message>
-        <source>Amounts also in capital numerals (大写) in payment clauses</source>
+        <source>大写 amounts in payment clauses</source>
         <translation>付款条款中同时写明大写金额</translation>
-    </message>
-    <message>
-        <source>Bound numbers (double-click to insert):</source>
-        <translation>绑定数字（双击插入）：</translation>
     </message>
     <message>
         <source>As printed:</source>
         <translation>打印效果：</translation>
     </message>
     <message>
-        <source>Numbers changed since this article was edited (the text already prints the new ones):</source>
-        <translation>本条编辑后以下数字有变动（正文已印出新数字）：</translation>
+        <source>Numbers changed since the edit:</source>
+        <translation>编辑后变动的数字：</translation>
+    </message>
+    <message>
+        <source>The text already prints the new numbers; check that it still reads right.</source>
+        <translation>正文已印出新数字，请核对措辞是否仍然妥当。</translation>
     </message>
     <message>
         <source>Apply wording</source>
         <translation>采用此措辞</translation>
-    </message>
-    <message>
-        <source>Restore default wording</source>
-        <translation>恢复默认措辞</translation>
     </message>
     <message>
         <source>Numbers checked</source>
@@ -45,7 +128,7 @@
     </message>
     <message>
         <source>Accept all</source>
-        <translation>全部数字已核对</translation>
+        <translation>全部已核对</translation>
     </message>
     <message>
         <source>Confirm that every flagged article still reads right with its new numbers (one undo step)</source>
@@ -56,8 +139,24 @@
         <translation>数字以 {total} 等占位符表示，打印时始终为当前金额。</translation>
     </message>
     <message>
-        <source>%1 edited articles have numbers that changed since the edit.</source>
-        <translation>有%1条已编辑的条款在编辑后数字有变动。</translation>
+        <source>Restore default</source>
+        <translation>恢复默认措辞</translation>
+    </message>
+    <message>
+        <source>Bound numbers (double-click):</source>
+        <translation>绑定数字（双击插入）：</translation>
+    </message>
+    <message>
+        <source>Double-click a number to insert it where the cursor is</source>
+        <translation>双击一个数字，将其插入光标所在处</translation>
+    </message>
+    <message>
+        <source>%1 articles to check</source>
+        <translation>%1条待核对</translation>
+    </message>
+    <message>
+        <source>Edited articles whose numbers changed since the edit: %1</source>
+        <translation>编辑后数字有变动的条款：%1条</translation>
     </message>
     <message>
         <source>edited</source>
@@ -689,6 +788,93 @@ Two printouts with the same fingerprint carry the same numbers.</source>
     <message>
         <source>%1 parties</source>
         <translation>%1 个参与方</translation>
+    </message>
+</context>
+<context>
+    <name>NewScenarioDialog</name>
+    <message>
+        <source>New agreement</source>
+        <translation>新建协议</translation>
+    </message>
+    <message>
+        <source>e.g. Gaozhu New Area start-up cost sharing</source>
+        <translation>例如：川渝高竹新区共建启动费用分担</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>全部省市</translation>
+    </message>
+    <message>
+        <source>Search by name or code</source>
+        <translation>按名称或代码搜索</translation>
+    </message>
+    <message>
+        <source>All of Chongqing</source>
+        <translation>重庆全部</translation>
+    </message>
+    <message>
+        <source>All of Sichuan</source>
+        <translation>四川全部</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>10k yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>100m yuan</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>协议名称</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>机制</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>%1 parties chosen</source>
+        <translation>已选%1方</translation>
+    </message>
+    <message>
+        <source>Title: type the name of the agreement</source>
+        <translation>协议名称：请输入协议名称</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>协议名称：%1</translation>
+    </message>
+    <message>
+        <source>Instrument: none can start a new agreement</source>
+        <translation>机制：没有可用于新建协议的机制</translation>
+    </message>
+    <message>
+        <source>Parties: tick at least two</source>
+        <translation>参与方：请至少勾选两方</translation>
+    </message>
+    <message>
+        <source>Amount: %1</source>
+        <translation>金额：%1</translation>
     </message>
 </context>
 <context>
