@@ -182,3 +182,28 @@ def test_docx_carries_each_chart_as_a_picture_then_its_numbers() -> None:
         assert ["", *(s.name for s in chart.series)] in cells
         for index, category in enumerate(chart.categories):
             assert [category, *(s.value_labels[index] for s in chart.series)] in cells
+
+
+def test_a_bar_chart_of_the_whole_cluster_fits_a_page() -> None:
+    """44 bars are drawn closer, with smaller names, rather than outgrowing the type area (225 mm)."""
+    from chengyu_accord.desktop.export.fonts import register_fonts
+    from chengyu_accord.desktop.export.pdf.chart import chart_drawing
+    from chengyu_accord.desktop.export.pdf.grid import Geometry, load_style
+
+    register_fonts()
+    style = load_style()
+    geometry = Geometry.from_style(style)
+    values = [f"{100 + 7 * i}.25" for i in range(44)]
+    chart = Chart(
+        "t.cluster",
+        "bars",
+        "各方分担金额",
+        "万元",
+        tuple(f"第{i}单位" for i in range(44)),
+        (Series("金额", tuple(Decimal(v) for v in values), tuple(values)),),
+    )
+    drawing = chart_drawing(chart, geometry.width, style["styles"], "单位：", geometry.height)
+    assert drawing.height <= geometry.height
+    ones = Series("金额", (Decimal(1),) * 3, ("1",) * 3)
+    few = dataclasses.replace(chart, categories=chart.categories[:3], series=(ones,))
+    assert chart_drawing(few, geometry.width, style["styles"], "单位：", geometry.height).height < geometry.height / 2

@@ -140,3 +140,22 @@ def test_the_english_agreement_prints_the_english_title(tmp_path: Path) -> None:
         first = document[0].get_text()
     assert re.sub(r"\s+", " ", f"Agreement on {title}") in re.sub(r"\s+", " ", first)
     assert scenario.title not in first.replace("\n", "")  # the Chinese title stays out of the English title
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_names_of_a_hundred_characters_wrap_in_the_tables(tmp_path: Path, lang: str) -> None:
+    """Long names wrap in their columns; the amounts stay whole on their lines."""
+    from chengyu_accord.desktop.export import render_agreement
+
+    base = built_scenario()
+    parties = tuple(
+        p.model_copy(
+            update={
+                "name_zh": (p.name_zh + "人民政府驻成渝地区双城经济圈联络办公室") * 5,
+                "name_en": f"{p.name_en} " * 20,
+            }
+        )
+        for p in base.parties
+    )
+    pdf = render_agreement(base.model_copy(update={"parties": parties}), tmp_path / f"{lang}.pdf", lang=lang)
+    assert any(text == "69,273,000,000.00" for _, text in _lines(pdf))  # the annex total, whole on one line

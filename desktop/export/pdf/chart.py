@@ -131,11 +131,15 @@ class _Frame:
         _add(drawing, strings(self.width - 2, 3, unit, self.role, size, "end"))
 
 
-def chart_drawing(chart: Chart, width: float, styles: dict[str, Any], unit_caption: str) -> Drawing:
-    """``chart`` as a drawing ``width`` points wide; ``unit_caption`` (单位：) goes before the unit."""
+def chart_drawing(
+    chart: Chart, width: float, styles: dict[str, Any], unit_caption: str, height: float = float("inf")
+) -> Drawing:
+    """``chart`` as a drawing ``width`` points wide and at most ``height`` high (bars of many categories are
+    drawn closer and their names smaller, so that the chart still fits a page); ``unit_caption`` (单位：) goes
+    before the unit."""
     if chart.kind == "lines":
         return _line_drawing(chart, width, styles, unit_caption)
-    return _bar_drawing(chart, width, styles, unit_caption)
+    return _bar_drawing(chart, width, styles, unit_caption, height)
 
 
 def _value_axis(axis: Any, chart: Chart, role: str, size: float) -> list[str]:
@@ -153,7 +157,7 @@ def _value_axis(axis: Any, chart: Chart, role: str, size: float) -> list[str]:
     return labels
 
 
-def _bar_drawing(chart: Chart, width: float, styles: dict[str, Any], unit_caption: str) -> Drawing:
+def _bar_drawing(chart: Chart, width: float, styles: dict[str, Any], unit_caption: str, height: float) -> Drawing:
     """Horizontal bars, first category on top: one bar, a group of bars or a stack of segments per category."""
     role = styles["chart"]["font"]
     sizes = _Sizes.from_size(styles["chart"]["size"])
@@ -169,23 +173,26 @@ def _bar_drawing(chart: Chart, width: float, styles: dict[str, Any], unit_captio
         value_texts = [[" + ".join(s.value_labels[c] for s in chart.series)] for c in range(count)]
     else:
         value_texts = [[s.value_labels[c] for s in chart.series] for c in range(count)]
-    value_size = sizes.value if not grouped else sizes.tick
+    bar_pitch = 20.0 if not grouped else max(20.0, 11.0 * series_count + 8)
+    axis_room = sizes.tick + 6 + sizes.tick + 6  # the unit row, then the tick labels
+    squeeze = min(1.0, (height - frame.head - axis_room) / (max(count, 2) * bar_pitch))
+    bar_pitch *= squeeze  # too many categories for the page: closer bars, smaller names and values
+    value_size = (sizes.value if not grouped else sizes.tick) * squeeze
     widest_value = max((text_width(t, role, value_size) for texts in value_texts for t in texts), default=0.0)
     value_room = min(widest_value + GAP + 2, width * 0.4)
     if widest_value + GAP + 2 > value_room:
         value_size *= (value_room - GAP - 2) / widest_value
 
     name_room = width * 0.4
-    name_sizes = [_fit(name, role, sizes.name, name_room - GAP - 2) for name in chart.categories]
+    name_sizes = [_fit(name, role, sizes.name * squeeze, name_room - GAP - 2) for name in chart.categories]
     name_width = max((text_width(n, role, s) for n, s in zip(chart.categories, name_sizes, strict=True)), default=0)
 
     plot = HorizontalBarChart()
     tick_texts = _value_axis(plot.valueAxis, chart, role, sizes.tick)
     first_tick = text_width(tick_texts[0], role, sizes.tick) / 2
     last_tick = text_width(tick_texts[-1], role, sizes.tick) / 2 + 2
-    bar_pitch = 20.0 if not grouped else max(20.0, 11.0 * series_count + 8)
     plot.x = max(name_width + GAP + 2, first_tick)
-    plot.y = sizes.tick + 6 + sizes.tick + 6  # the unit row, then the tick labels
+    plot.y = axis_room
     plot.width = width - plot.x - max(value_room, last_tick)
     plot.height = max(count * bar_pitch, 40)
     # reportlab draws the first data column at the bottom: reverse so the first category is on top, and
@@ -207,8 +214,7 @@ def _bar_drawing(chart: Chart, width: float, styles: dict[str, Any], unit_captio
     bars: dict[tuple[int, int], Rect] = {}
     plot.barRecord = lambda bar, rowNo, colNo, **_: bars.__setitem__((rowNo, colNo), bar)  # noqa: N803
 
-    height = frame.head + plot.height + plot.y
-    drawing = Drawing(width, height, initialFontName=role_font(role))
+    drawing = Drawing(width, frame.head + plot.height + plot.y, initialFontName=role_font(role))
     drawing.add(plot.draw())
     zero = plot.valueAxis.scale(0)
     for column in range(count):

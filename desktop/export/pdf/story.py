@@ -236,7 +236,9 @@ class Story:
         return Paragraph(markup, self.paragraph_style("table_header", fontName=role_font(role), alignment=TA_CENTER))
 
     def chart(self, chart: Chart) -> None:
-        drawing = chart_drawing(chart, self.geometry.width, self.styles, self.doc.captions["unit"])
+        drawing = chart_drawing(
+            chart, self.geometry.width, self.styles, self.doc.captions["unit"], self.geometry.height
+        )
         self.story.append(KeepTogether([drawing]))
         self.realign()
 
@@ -330,7 +332,7 @@ def column_widths(table: DocTable, total: float, size: float, role: str, header_
 
     Every column would like its widest cell and its header on one line. When the page is narrower, each
     column starts from what it cannot do without (an amount whole, the longest word of a name or of a
-    header, six characters a line of a Chinese header); the room left makes whole the columns that need
+    header, six characters a line of a Chinese name or header); the room left makes whole the columns that need
     least, then shortens the longest header still wrapped, so that one long header wraps rather than every
     short cell; the party column takes what is left.
     """
@@ -352,7 +354,9 @@ def column_widths(table: DocTable, total: float, size: float, role: str, header_
     else:
         widths = [
             max(
-                cells[i] if numeric[i] else max(longest_word(row[i], role) for row in rows) + padding,
+                cells[i]
+                if numeric[i]
+                else max(min(cells[i], 6 * size + padding), *(longest_word(row[i], role) + padding for row in rows)),
                 # a header of words may wrap at its longest word, a Chinese one at six characters
                 (longest_word(h, header_role) if " " in h else min(text_width(h, header_role, size), 6 * size))
                 + padding,
@@ -368,7 +372,10 @@ def column_widths(table: DocTable, total: float, size: float, role: str, header_
             longest = max(range(len(widths)), key=lambda i: headers[i] - widths[i])
             widths[longest] += min(room, max(headers[longest] - widths[longest], 0.0))
     widths[flexible] += max(total - sum(widths), 0.0)  # the party column takes the rest
-    if sum(widths) > total + 0.01:  # still too wide: shrink every column alike (a last resort)
-        factor = total / sum(widths)
-        widths = [w * factor for w in widths]
+    if sum(widths) > total + 0.01:  # amounts too long for the page wrap (a last resort), names keep their floor
+        figures = sum(w for w, number in zip(widths, numeric, strict=True) if number)
+        factor = max(figures - (sum(widths) - total), 0.0) / figures if figures else 0.0
+        widths = [w * factor if number else w for w, number in zip(widths, numeric, strict=True)]
+        if min(widths) < 2 * size + padding:  # not even that: every column alike
+            widths = [w * total / sum(widths) if w else total / len(widths) for w in widths]
     return widths
