@@ -18,7 +18,7 @@ from ...agreement.model import Appendix, Table
 from ...agreement.text import chinese_number
 from ...money import DisplayPrecision, Unit, format_amount
 from ...results import ItemResult, Quantity, shown_table
-from .compute import AMOUNT, BASIS, SHARE, basis_label, basis_unit
+from .compute import AMOUNT, BASIS, SHARE, basis_label, basis_unit, in_sentence
 from .model import ProportionalSplit
 
 
@@ -30,7 +30,10 @@ def proportional_articles(context: BuildContext, item: ProportionalSplit, result
     table = result.table()
     shown = shown_table(table, context.precision)
     amount_col, share_col, basis_col = (table.column_index(k) for k in (AMOUNT, SHARE, BASIS))
-    subject_title = item.title or scenario.title
+    # the English translation names the matter by the scenario's English title when it has one
+    subject_title = (
+        (item.title or scenario.title) if context.zh else (scenario.title_en or item.title or scenario.title)
+    )
     key = f"items.{item.id}"
     label = {p.id: escape_literal(context.full_label(p.id)) for p in parties}
     values: dict[str, str] = {"total": context.amount(shown.totals[amount_col])}  # type: ignore[arg-type]
@@ -45,7 +48,7 @@ def proportional_articles(context: BuildContext, item: ProportionalSplit, result
     descriptions = _descriptions(context, names)
     unit = context.unit_label
     basis = basis_label(item.basis)
-    basis_name = basis.zh if zh else basis.en.lower()
+    basis_name = basis.zh if zh else in_sentence(basis.en)
     title_literal = escape_literal(subject_title)
     capital_total = "（大写：{total_capital}）" if context.capital_amounts else ""
 
@@ -192,7 +195,7 @@ def _exact_table(context, item, result, key, party_header, who, one_year) -> Tab
     details = [unit.get(context.lang)] if unit else []
     if one_year:
         details.append(f"{one_year}年" if zh else str(one_year))
-    name = basis.zh if zh else basis.en.lower()
+    name = basis.zh if zh else in_sentence(basis.en)
     basis_head = (f"{name}（{'，'.join(details)}）" if zh else f"{name} ({', '.join(details)})") if details else name
     return Table(
         key=f"{key}.exact",

@@ -33,6 +33,11 @@ def basis_label(basis: str) -> Bilingual:
     return Bilingual(label.zh, label.en)
 
 
+def in_sentence(label: str) -> str:
+    """An English label inside a sentence: "Resident population" → "resident population", "GDP" stays."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
 def basis_unit(basis: str) -> Bilingual | None:
     if basis == "weights":
         return None
@@ -77,7 +82,7 @@ def compute_proportional(scenario: Scenario, item: ProportionalSplit, index: int
                     "missing-figure",
                     Bilingual(
                         f"{name.zh}缺少{attribute.zh}数据，请补录后再计算（缺失值不按零处理）。",
-                        f"{name.en} has no {attribute.en.lower()} figure; type one in "
+                        f"{name.en} has no {in_sentence(attribute.en)} figure; type one in "
                         "(a missing figure is never taken as zero).",
                     ),
                     Target(party_id=party.id, attribute=item.basis),
@@ -139,7 +144,7 @@ def _notes(item: ProportionalSplit, parties: tuple[Party, ...], weights: list[Fr
                 "info",
                 "unsourced-figure",
                 Bilingual(
-                    f"{name.zh}的{attribute.zh}为{word.zh}。", f"{name.en}'s {attribute.en.lower()} is {word.en}."
+                    f"{name.zh}的{attribute.zh}为{word.zh}。", f"{name.en}'s {in_sentence(attribute.en)} is {word.en}."
                 ),
                 Target(party_id=party.id, attribute=item.basis),
             )
