@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -159,15 +160,15 @@ class ExportCheckDialog(QDialog):
         self.notes = QListWidget()
         self.notes.setWordWrap(True)
         self.notes.addItems([words(note) for note in notes])
-        self.notes.setMinimumWidth(460)
+        self.notes.setMinimumWidth(540)
         self.accept_all_button = QPushButton(self.tr("Accept all and export"))
         self.accept_all_button.setToolTip(self.tr("Mark every article as checked (one undo step), then export"))
         self.as_is_button = QPushButton(self.tr("Export as is"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.accept_all_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.as_is_button, QDialogButtonBox.ButtonRole.ApplyRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons = QHBoxLayout()  # in the order of the question, not a platform's button order
+        buttons.addStretch(1)
+        for button in (self.accept_all_button, self.as_is_button, self.cancel_button):
+            buttons.addWidget(button)
         self.accept_all_button.clicked.connect(lambda: self._answer(ExportCheck.ACCEPT_ALL))
         self.as_is_button.clicked.connect(lambda: self._answer(ExportCheck.AS_IS))
         self.cancel_button.clicked.connect(self.reject)
@@ -175,7 +176,7 @@ class ExportCheckDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.notes, 1)
-        layout.addWidget(buttons)
+        layout.addLayout(buttons)
 
     def _answer(self, answer: ExportCheck) -> None:
         self.answer = answer
