@@ -12,6 +12,7 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +25,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from chengyu_accord.cost_sharing.scenario import Party
+
+    from .new_scenario import NewScenarioChoice
 
 
 class SaveChoice(enum.Enum):
@@ -134,3 +140,11 @@ def ask_custom_party(parent: QWidget | None, provinces: Sequence[tuple[str, str]
     if dialog.exec() != QDialog.DialogCode.Accepted or not name_zh.text().strip():
         return None
     return CustomPartyInput(name_zh.text().strip(), name_en.text().strip(), province.currentData())
+
+
+def ask_new_scenario(parent: QWidget | None, catalogue: Sequence[Party]) -> NewScenarioChoice | None:
+    """File ▸ New: instrument, parties from ``catalogue``, amount and title of a blank scenario; None if cancelled."""
+    from .new_scenario import NewScenarioDialog  # the dialog module asks through this one
+
+    dialog = NewScenarioDialog(catalogue, parent)
+    return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
