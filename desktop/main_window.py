@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 
 from chengyu_accord.cost_sharing import __version__
 from chengyu_accord.cost_sharing.agreement.binding import TemplateError
-from chengyu_accord.cost_sharing.agreement.edits import ConfirmArticle, ResetArticle, SetArticleText, SetPrintOptions
+from chengyu_accord.cost_sharing.agreement.edits import (
+    ConfirmAllArticles,
+    ConfirmArticle,
+    ResetArticle,
+    SetArticleText,
+    SetPrintOptions,
+)
 from chengyu_accord.cost_sharing.edits import AddParty, EditError
 from chengyu_accord.cost_sharing.fingerprint import fingerprint, short_fingerprint
 from chengyu_accord.cost_sharing.results import ScenarioResult
@@ -36,10 +42,10 @@ from chengyu_accord.cost_sharing.storage import ScenarioFileError, read_scenario
 from chengyu_accord.widgets.agreement_editor import AgreementEditorWidget
 from chengyu_accord.widgets.chart import ChartWidget
 from chengyu_accord.widgets.hint import HintBar
-from chengyu_accord.widgets.labels import province_label
+from chengyu_accord.widgets.labels import province_label, words
 from chengyu_accord.widgets.parties_panel import PartiesPanel
 
-from . import defaults, dialogs
+from . import defaults, dialogs, export_dialog
 from .autosave import Autosaver
 from .document import ScenarioDocument
 from .i18n import LanguageSwitcher
@@ -72,18 +78,28 @@ class _ExportSignals(QObject):
 
 
 class ExportJob(QRunnable):
-    """Renders the agreement PDF off the GUI thread; the result comes back through queued signals."""
+    """Renders the agreement files off the GUI thread; the result comes back through queued signals."""
 
-    def __init__(self, scenario: Scenario, path: Path, lang: str) -> None:
+    def __init__(self, scenario: Scenario, path: Path, choices: export_dialog.ExportChoices) -> None:
         super().__init__()
-        self.scenario, self.path, self.lang = scenario, path, lang
+        self.scenario, self.path, self.choices = scenario, path, choices
         self.signals = _ExportSignals()
 
     def run(self) -> None:
         try:
             from chengyu_accord.desktop.export import render_agreement
 
-            self.signals.finished.emit(render_agreement(self.scenario, self.path, lang=self.lang))
+            written = [
+                render_agreement(
+                    self.scenario,
+                    output,
+                    lang=lang,
+                    draft_label=self.choices.draft_label,
+                    redline=self.choices.redline,
+                )
+                for output, lang in self.choices.outputs(self.path)
+            ]
+            self.signals.finished.emit("、".join(str(path) for path in written))
         except Exception as exc:
             self.signals.failed.emit(str(exc))
 
@@ -132,6 +148,7 @@ class MainWindow(QMainWindow):
         self.agreement_editor.article_edited.connect(lambda key, text: self.apply_edit(SetArticleText(key, text)))
         self.agreement_editor.article_reset.connect(lambda key: self.apply_edit(ResetArticle(key)))
         self.agreement_editor.article_confirmed.connect(lambda key: self.apply_edit(ConfirmArticle(key)))
+        self.agreement_editor.all_confirmed.connect(lambda: self.apply_edit(ConfirmAllArticles()))
         self.agreement_editor.print_options_changed.connect(
             lambda label, watermark, capital: self.apply_edit(SetPrintOptions(label, watermark, capital))
         )
@@ -332,7 +349,7 @@ class MainWindow(QMainWindow):
         except TemplateError as exc:
             dialogs.show_error(
                 self,
-                QCoreApplication.translate("MainWindow", "The change was not made: %1").replace("%1", str(exc)),
+                QCoreApplication.translate("MainWindow", "The change was not made: %1").replace("%1", words(exc.text)),
                 QCoreApplication.translate("MainWindow", "Correct the wording of the article and apply it again."),
             )
 
@@ -545,20 +562,23 @@ class MainWindow(QMainWindow):
     # --- exports ---------------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
-        """Export the draft agreement (PDF to print, DOCX for comment rounds) off the GUI thread."""
-        suggested = str(Path(self.preferences.last_dir) / f"{self.document.scenario.title}.pdf")
-        file_filter = ";;".join(
-            (
-                QCoreApplication.translate("MainWindow", "PDF document (*.pdf)"),
-                QCoreApplication.translate("MainWindow", "Word document for comments (*.docx)"),
-            )
-        )
-        path = dialogs.ask_save_path(self, suggested, file_filter)
+        """Export the draft agreement off the GUI thread: ask what to export, where, and have changed numbers
+        checked once."""
+        choices = export_dialog.ask_export_choices(self, self.document.scenario.agreement.draft_label)
+        if choices is None:
+            return
+        suggested = str(Path(self.preferences.last_dir) / f"{self.document.scenario.title}{choices.suffix}")
+        path = dialogs.ask_save_path(self, suggested, choices.file_filter())
         if path is None:
             return
-        if path.suffix.lower() not in (".pdf", ".docx"):
-            path = path.with_name(path.name + ".pdf")
-        job = ExportJob(self.document.scenario, path, "zh" if self.language.language == "zh_CN" else "en")
+        notes = export_dialog.review_notes(self.document.scenario, self.document.result)
+        if notes:
+            answer = export_dialog.ask_export_check(self, notes)
+            if answer is export_dialog.ExportCheck.CANCEL:
+                return
+            if answer is export_dialog.ExportCheck.ACCEPT_ALL:
+                self.apply_edit(ConfirmAllArticles())
+        job = ExportJob(self.document.scenario, path, choices)
         job.signals.finished.connect(self._on_export_finished)
         job.signals.failed.connect(self._on_export_failed)
         self._export_signals = job.signals  # keep the QObject alive until the queued signal arrives

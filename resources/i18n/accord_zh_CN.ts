@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AgreementDetailsWidget</name>
     <message>
-        <source>The office that signs; by default the party&apos;s government.</source>
+        <source>The office that signs; by default the party's government.</source>
         <translation>签署机关；默认为该方人民政府。</translation>
     </message>
     <message>
@@ -44,7 +43,7 @@
         <translation>每方份数</translation>
     </message>
     <message>
-        <source>Printed as the agreement&apos;s title: 关于…的协议</source>
+        <source>Printed as the agreement's title: 关于…的协议</source>
         <translation>印作协议标题：关于…的协议</translation>
     </message>
     <message>
@@ -52,7 +51,7 @@
         <translation>用于英文参考译本（可选）</translation>
     </message>
     <message>
-        <source>Empty: the agreement&apos;s title is used</source>
+        <source>Empty: the agreement's title is used</source>
         <translation>留空则使用协议名称</translation>
     </message>
     <message>
@@ -420,7 +419,7 @@
         <translation>已完成计算，输入数据无需说明。</translation>
     </message>
     <message>
-        <source>Click to show this party&apos;s figure in the parties panel.</source>
+        <source>Click to show this party's figure in the parties panel.</source>
         <translation>点击在参与方面板中显示该方的数据。</translation>
     </message>
     <message>
@@ -606,14 +605,6 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Word document for comments (*.docx)</source>
-        <translation>供征求意见的Word文档 (*.docx)</translation>
-    </message>
-    <message>
         <source>Exporting the agreement…</source>
         <translation>正在导出协议……</translation>
     </message>
@@ -662,7 +653,7 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>内置数据（%1）的出处：</translation>
     </message>
     <message>
-        <source>Each figure&apos;s year, source and tag are shown in the parties panel. Tags: [S] sourced, [S-2] secondary source, [D] derived, [U] unverified, [A] assumed, [entered] typed in by you.</source>
+        <source>Each figure's year, source and tag are shown in the parties panel. Tags: [S] sourced, [S-2] secondary source, [D] derived, [U] unverified, [A] assumed, [entered] typed in by you.</source>
         <translation>每项数据的年份、出处和标记见“参与方”面板。标记：[S] 有出处，[S-2] 二手来源，[D] 推算，[U] 未经核实，[A] 假设值，[录入] 用户录入。</translation>
     </message>
     <message>
@@ -766,7 +757,7 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <source>Change a parameter on the left: every party&apos;s amount, the total and the chart follow at once. Every change can be undone (Ctrl+Z). File ▸ New starts a new agreement; Export Agreement prints it.</source>
+        <source>Change a parameter on the left: every party's amount, the total and the chart follow at once. Every change can be undone (Ctrl+Z). File ▸ New starts a new agreement; Export Agreement prints it.</source>
         <translation>在左侧修改参数，各方金额、合计与图表随即更新；每一步修改都可撤销（Ctrl+Z）。“文件 ▸ 新建”开始一份新协议，“导出协议”生成可打印的协议草案。</translation>
     </message>
     <message>

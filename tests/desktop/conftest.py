@@ -11,7 +11,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from chengyu_accord.desktop import app as accord_app
-from chengyu_accord.desktop import dialogs
+from chengyu_accord.desktop import dialogs, export_dialog
 from chengyu_accord.desktop.main_window import MainWindow
 
 DIALOGS = (
@@ -23,6 +23,7 @@ DIALOGS = (
     "show_info",
     "ask_custom_party",
 )
+EXPORT_DIALOGS = ("ask_export_choices", "ask_export_check")
 
 
 @pytest.fixture(autouse=True)
@@ -37,12 +38,13 @@ def _isolated_settings(tmp_path: Path, qapp) -> None:
 @pytest.fixture(autouse=True)
 def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any dialog a test did not expect fails the test instead of waiting for a click that never comes."""
-    for name in DIALOGS:
+    for module, names in ((dialogs, DIALOGS), (export_dialog, EXPORT_DIALOGS)):
+        for name in names:
 
-        def unexpected(*args: object, _name: str = name, **kwargs: object) -> None:
-            raise AssertionError(f"unexpected dialog {_name}{args[1:]!r}")
+            def unexpected(*args: object, _name: str = name, **kwargs: object) -> None:
+                raise AssertionError(f"unexpected dialog {_name}{args[1:]!r}")
 
-        monkeypatch.setattr(dialogs, name, unexpected)
+            monkeypatch.setattr(module, name, unexpected)
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from chengyu_accord import data
 from chengyu_accord.cost_sharing.money import Unit
 from chengyu_accord.cost_sharing.presets import default_scenario
 from chengyu_accord.cost_sharing.storage import read_scenario, save_scenario
-from chengyu_accord.desktop import dialogs
+from chengyu_accord.desktop import dialogs, export_dialog
+from chengyu_accord.desktop.export_dialog import ExportChoices
 from chengyu_accord.widgets.parties_panel import FIRST_FIGURE_COL
 
 YI = Unit.YI_YUAN.value
@@ -302,6 +303,7 @@ def test_opening_a_file_from_the_command_line(tmp_path, make_window):
 @pytest.mark.parametrize("suffix", [".pdf", ".docx"])
 def test_export_agreement_writes_the_file_off_the_gui_thread(qtbot, window, monkeypatch, tmp_path, suffix):
     target = tmp_path / f"草案{suffix}"
+    monkeypatch.setattr(export_dialog, "ask_export_choices", lambda *a: ExportChoices(suffix=suffix))
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: target)
     window.export_pdf_action.trigger()
     assert not window.export_pdf_action.isEnabled()  # busy while the worker renders
@@ -316,11 +318,12 @@ def test_export_pdf_runs_in_a_worker_and_reports_errors(qtbot, window, monkeypat
 
     fake = types.ModuleType("chengyu_accord.desktop.export")
 
-    def render_agreement(scenario, path, *, lang="zh", draft_label=None):
+    def render_agreement(scenario, path, *, lang="zh", draft_label=None, redline=False):
         raise RuntimeError("no article for this kind")
 
     fake.render_agreement = render_agreement
     monkeypatch.setitem(sys.modules, "chengyu_accord.desktop.export", fake)
+    monkeypatch.setattr(export_dialog, "ask_export_choices", lambda *a: ExportChoices())
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: tmp_path / "a.pdf")
     errors = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, what, todo, details=(): errors.append(what))
