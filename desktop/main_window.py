@@ -8,6 +8,7 @@ document's undo stack. Every dialog goes through :mod:`.dialogs`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
@@ -39,6 +40,7 @@ from chengyu_accord.cost_sharing.fingerprint import fingerprint, short_fingerpri
 from chengyu_accord.cost_sharing.results import ScenarioResult
 from chengyu_accord.cost_sharing.scenario import Party, Scenario
 from chengyu_accord.cost_sharing.storage import ScenarioFileError, read_scenario, save_scenario
+from chengyu_accord.widgets.agreement_details import AgreementDetailsWidget
 from chengyu_accord.widgets.agreement_editor import AgreementEditorWidget
 from chengyu_accord.widgets.chart import ChartWidget
 from chengyu_accord.widgets.hint import HintBar
@@ -46,6 +48,7 @@ from chengyu_accord.widgets.labels import province_label, words
 from chengyu_accord.widgets.parties_panel import PartiesPanel
 
 from . import defaults, dialogs, export_dialog
+from . import new_scenario as guided_start
 from .autosave import Autosaver
 from .document import ScenarioDocument
 from .i18n import LanguageSwitcher
@@ -122,6 +125,8 @@ class MainWindow(QMainWindow):
         self.language = language
         self.workspaces: list[QWidget] = []
         self.export_pool = QThreadPool(self)
+        self.catalogue = catalogue
+        self._toolbar_words: dict[QAction, str] = {}
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("workspaces")
@@ -156,6 +161,12 @@ class MainWindow(QMainWindow):
         self.agreement_dock.setObjectName("agreement_dock")
         self.agreement_dock.hide()  # opened from View; built only while shown, so start-up does not pay for it
         self.agreement_dock.visibilityChanged.connect(self._refresh_agreement)
+
+        self.agreement_details = AgreementDetailsWidget(self)
+        self.agreement_details.edit_requested.connect(self.apply_edit)
+        self.details_dock = self.add_side_panel(self.agreement_details, "", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.details_dock.setObjectName("details_dock")
+        self.details_dock.hide()  # opened from View ▸ Agreement Details or the toolbar
 
         self.status_file = QLabel(self)
         self.status_busy = QProgressBar(self)
@@ -291,6 +302,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.recompute_action)
         self.view_menu.addAction(self.parties_dock.toggleViewAction())
         self.view_menu.addAction(self.agreement_dock.toggleViewAction())
+        self.view_menu.addAction(self.details_dock.toggleViewAction())
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -305,10 +317,16 @@ class MainWindow(QMainWindow):
             None,
             self.export_pdf_action,
             self.agreement_dock.toggleViewAction(),
+            self.details_dock.toggleViewAction(),
             self.parties_dock.toggleViewAction(),
         ):
             self.toolbar.addSeparator() if action is None else self.toolbar.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.examples_menu = self.help_menu.addMenu("")
+        for entry in guided_start.example_entries():
+            example = self.examples_menu.addAction(entry.title)
+            example.setObjectName(f"example_{entry.stem}")
+            example.triggered.connect(lambda _checked=False, build=entry.build: self.open_example(build))
         self.help_menu.addAction(self.about_action)
         self.help_menu.addAction(self.sources_action)
 
@@ -390,6 +408,7 @@ class MainWindow(QMainWindow):
             workspace.set_scenario(scenario, result.item(workspace.item_id))
             workspace.set_updating(self.document.busy)
         self.parties_panel.set_scenario(scenario)
+        self.agreement_details.set_scenario(scenario)
         if not self.document.busy:  # the agreement and the fingerprint wait for the result of this scenario
             self._refresh_agreement()
             self.digest = fingerprint(scenario, result)
@@ -485,8 +504,17 @@ class MainWindow(QMainWindow):
         return choice is dialogs.SaveChoice.DISCARD
 
     def new_scenario(self) -> None:
+        """File ▸ New: the guided start makes a blank, named scenario (examples are under Help ▸ Examples)."""
+        if not self.maybe_save():
+            return
+        scenario = guided_start.new_scenario(self, self.catalogue or None)
+        if scenario is not None:
+            self.document.replace(scenario, None)
+
+    def open_example(self, build: Callable[[], Scenario]) -> None:
+        """Help ▸ Examples: open an example scenario, unsaved (Save As names its file)."""
         if self.maybe_save():
-            self.document.replace(defaults.default_scenario(), None)
+            self.document.replace(build(), None)
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
@@ -725,6 +753,10 @@ class MainWindow(QMainWindow):
         self.agreement_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Agreement Articles"))
         self.agreement_dock.toggleViewAction().setText(QCoreApplication.translate("MainWindow", "Agreement Articles"))
         self.agreement_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.details_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Agreement Details"))
+        self.details_dock.toggleViewAction().setText(QCoreApplication.translate("MainWindow", "Agreement Details"))
+        self.details_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.examples_menu.setTitle(QCoreApplication.translate("MainWindow", "&Examples"))
         self.parties_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+P"))
         for index, workspace in enumerate(self.workspaces):
             self.tabs.setTabText(index, workspace.title())
@@ -734,6 +766,12 @@ class MainWindow(QMainWindow):
         self._update_fingerprint()
         self._update_file_state()
         self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Toolbar"))
+        self._toolbar_words = {  # short words on the toolbar; the menus and tooltips say it in full
+            self.export_pdf_action: QCoreApplication.translate("MainWindow", "Export"),
+            self.agreement_dock.toggleViewAction(): QCoreApplication.translate("MainWindow", "Articles"),
+            self.details_dock.toggleViewAction(): QCoreApplication.translate("MainWindow", "Details"),
+            self.parties_dock.toggleViewAction(): QCoreApplication.translate("MainWindow", "Parties"),
+        }
         self.hint.set_text(
             QCoreApplication.translate(
                 "MainWindow",
@@ -753,8 +791,9 @@ class MainWindow(QMainWindow):
                 continue
             text = MNEMONIC.sub("", action.text()).replace("&", "").removesuffix("…")
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setIconText(text.split(" ")[0] if action in (self.undo_action, self.redo_action) else text)
             action.setToolTip(f"{text} ({keys})" if keys else text)
+            short = self._toolbar_words.get(action) or text
+            action.setIconText(short.split(" ")[0] if action in (self.undo_action, self.redo_action) else short)
 
     def _update_undo_actions(self) -> None:
         stack = self.document.undo_stack

@@ -753,8 +753,28 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>协议条款</translation>
     </message>
     <message>
+        <source>Agreement Details</source>
+        <translation>协议信息</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>示例(&amp;E)</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出协议</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>协议信息</translation>
     </message>
     <message>
         <source>Change a parameter on the left: every party's amount, the total and the chart follow at once. Every change can be undone (Ctrl+Z). File ▸ New starts a new agreement; Export Agreement prints it.</source>

@@ -22,6 +22,7 @@ DIALOGS = (
     "show_error",
     "show_info",
     "ask_custom_party",
+    "ask_new_scenario",
 )
 EXPORT_DIALOGS = ("ask_export_choices", "ask_export_check")
 

@@ -189,8 +189,9 @@ def test_save_open_and_recent_files(qtbot, window, tmp_path, monkeypatch):
     assert read_scenario(target) == window.document.scenario
     assert not window.isWindowModified()
     assert window.preferences.recent_files() == [target.resolve()]
-    window.new_action.trigger()
+    window.examples_menu.actions()[0].trigger()  # Help ▸ Examples
     assert window.document.scenario == default_scenario()
+    assert window.document.path is None
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: target)
     window.open_action.trigger()
     assert window.document.scenario.items[0].amount_fen == 10 * YI
