@@ -195,8 +195,9 @@ def test_many_stale_notes_never_grow_the_panel(qtbot):
     widget.set_agreement(build_agreement(changed), changed.agreement)
     select(widget, key)
     assert widget.notes.count() >= 15
+    # whatever the font (the CJK font the application loads makes lines taller), the content scrolls inside the
+    # panel and the panel never asks the window for more height
     assert widget.minimumSizeHint().height() <= 600
-    assert widget.scroll.widget().minimumSizeHint().height() <= 600  # even its content fits without scrolling
     assert widget.sizeHint().height() <= 600
 
 
