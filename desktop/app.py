@@ -64,6 +64,7 @@ def launch(path: Path | None = None, *, recovery_folder: Path | None = None) -> 
     window.fit_to_screen(*DEFAULT_SIZE)
     window.restore_window_state()
     window.show()
+    window.keep_on_screen()
     notices = startup_notices(preferences, recovery)
     if notices:
         window.statusBar().showMessage("  ".join(notices))

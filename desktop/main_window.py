@@ -224,6 +224,22 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.parties_dock], [min(PARTIES_PANEL_WIDTH, fitted_width // 3)], Qt.Orientation.Horizontal)
         self.parties_dock.setVisible(screen.width() >= WIDE_SCREEN)
 
+    def keep_on_screen(self) -> None:
+        """After showing (when the window frame is known), or a restore from a larger monitor: the whole window,
+        title bar included, lies on the screen."""
+        screen = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        extra_width, extra_height = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), screen.width() - extra_width)
+        height = min(self.height(), screen.height() - extra_height)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), screen.left()), screen.right() + 1 - frame.width())
+        y = min(max(frame.y(), screen.top()), screen.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
+
     # --- the hook for more panels ----------------------------------------------------------------
 
     def add_side_panel(

@@ -1,0 +1,76 @@
+"""Run by tests/desktop/test_laptop_layout.py in a fresh process on a virtual screen of a given size.
+
+Opens each example the way ``chengyu FILE`` does, switches it to typed-in weights (so the sliders show),
+and prints, as JSON, what a negotiator sees without scrolling: whether the window fits the screen,
+whether the total row, the checks and the fingerprint are wholly visible, and the width and visibility
+of the first five weight sliders.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def wholly_visible(widget: QWidget) -> bool:
+    """Shown, not clipped by any parent or scroll area, and inside the window."""
+    if not widget.isVisible() or widget.width() <= 0 or widget.height() <= 0:
+        return False
+    return widget.visibleRegion().boundingRect().size() == widget.size()
+
+
+def settle(rounds: int = 30) -> None:
+    for _ in range(rounds):
+        QApplication.processEvents()
+
+
+def probe(path: Path, folder: Path, language: str) -> dict:
+    from chengyu_accord.desktop import app as accord
+
+    window = accord.launch(path, recovery_folder=folder / "recovery")
+    window.set_language(language)
+    settle()
+    workspace = window.workspaces[0]
+    box = workspace.basis_box
+    if box.currentData() != "weights":
+        workspace._on_basis_chosen(box.findData("weights"))
+    settle()
+    screen = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    sliders = [row.slider for row in list(workspace.weights_editor.rows.values())[:5]]
+    report = {
+        "screen": [screen.width(), screen.height()],
+        "window": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "fits": screen.contains(frame),
+        "total_row": wholly_visible(workspace.totals),
+        "checks": wholly_visible(workspace.checks_box),
+        "fingerprint": wholly_visible(window.status_fingerprint),
+        "amount_column": workspace.table.columnViewportPosition(workspace.model.columnCount() - 1) >= 0
+        and wholly_visible(workspace.table),
+        "sliders": [[slider.width(), wholly_visible(slider)] for slider in sliders],
+    }
+    window.document.undo_stack.setClean()
+    window.close()
+    settle()
+    return report
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="accord-layout-"))
+    from chengyu_accord.desktop import app as accord
+
+    accord.create_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
+    QCoreApplication.setApplicationName("AccordLayoutProbe")
+    language, *files = sys.argv[1:]
+    print(json.dumps({Path(name).name: probe(Path(name), folder, language) for name in files}))
+
+
+if __name__ == "__main__":
+    main()
