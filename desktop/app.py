@@ -7,6 +7,7 @@ them.
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 import traceback
@@ -65,6 +66,9 @@ def launch(path: Path | None = None, *, recovery_folder: Path | None = None) -> 
     window.restore_window_state()
     window.show()
     window.keep_on_screen()
+    # what start-up built lives for the whole session: keep it out of the collector's way, so that a garbage
+    # collection during a slider drag has only the session's own objects to look at
+    gc.freeze()
     notices = startup_notices(preferences, recovery)
     if notices:
         window.statusBar().showMessage("  ".join(notices))

@@ -1,8 +1,10 @@
-"""Save a screenshot of each workspace and panel into docs/screenshots/ (``bash accord screenshots``).
+"""Save screenshots of every workspace and panel into docs/screenshots/ (``bash accord screenshots``).
 
-Runs the real application on whatever screen Qt has — ``bash accord screenshots``
-gives it a 1600×1000 virtual X screen — with fresh preferences, so the README
-and the guide show what the application looks like today.
+Runs the real application, with fresh preferences, on whatever screen Qt has: ``bash accord screenshots``
+runs it three times on a virtual X screen — 1366×768 (the common government laptop), 1920×1080, and
+1920×1080 at 150 % scaling (``QT_SCALE_FACTOR=1.5``, 1280×720 logical pixels) — each time in Chinese and
+English. Files are named ``<view>-<language>-<screen>.png``; the window is as the application opens it,
+fitted to the screen.
 """
 
 from __future__ import annotations
@@ -15,9 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-
-SIZE = (1600, 1000)
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def _settle(until: Callable[[], bool] = lambda: True, seconds: float = 0.4, timeout: float = 15.0) -> None:
@@ -40,10 +40,11 @@ def _save(widget: QWidget, folder: Path, name: str) -> Path:
     return path
 
 
-def take(folder: Path) -> list[Path]:
-    """Start Accord, save one PNG per workspace and panel, in Chinese and English; returns the files."""
+def take(folder: Path, label: str) -> list[Path]:
+    """Start Accord and save every view in Chinese and English; returns the files."""
+    from chengyu_accord.cost_sharing import presets
+
     from . import app as accord_app
-    from . import dialogs
 
     folder.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="accord-shots-"))
@@ -52,67 +53,39 @@ def take(folder: Path) -> list[Path]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
     QCoreApplication.setApplicationName("AccordScreenshots")
     window = accord_app.launch(recovery_folder=scratch / "recovery")
-    window.resize(*SIZE)
-    window.move(0, 0)
-    chart = window.current_chart()
-    _settle(lambda: chart is None or chart.ready, seconds=1.0)
-    saved = [_save(window, folder, "main-window-zh.png")]
-    saved.append(_save(window.parties_panel, folder, "parties-panel.png"))
+    saved: list[Path] = []
 
-    workspace = window.workspaces[0]
-    basis = workspace.basis_box
-    basis.setCurrentIndex(basis.count() - 1)
-    basis.activated.emit(basis.count() - 1)  # as if chosen: typed-in weights, seeded from the shares
-    _settle()
-    saved.append(_save(window, folder, "workspace-weights-zh.png"))
-    window.undo_action.trigger()
+    def shot(name: str, widget: QWidget | None = None) -> None:
+        chart = window.current_chart()
+        _settle(lambda: chart is None or chart.ready, seconds=0.6)
+        saved.append(_save(widget or window, folder, f"{name}-{language[:2]}-{label}.png"))
 
-    def grab_box(parent: QWidget | None, title: str, html: str) -> None:
-        box = QMessageBox(parent)
-        box.setWindowTitle(title)
-        box.setText(html)
-        box.show()
-        _settle()
-        saved.append(_save(box, folder, "about.png"))
-        box.close()
-
-    shown_info = dialogs.show_info
-    dialogs.show_info = grab_box
-    try:
-        window.about_action.trigger()
-    finally:
-        dialogs.show_info = shown_info
-
-    # The agreement panel, on the payment article
-    window.agreement_dock.show()
-    _settle(lambda: window.agreement_editor.articles.count() > 0)
-    editor = window.agreement_editor
-    for row in range(editor.articles.count()):
-        if editor.articles.item(row).text().startswith("第四条"):
-            editor.articles.setCurrentRow(row)
-    _settle()
-    saved.append(_save(window, folder, "agreement-panel-zh.png"))
-    window.agreement_dock.hide()
-
-    window.set_language("en")
-    _settle()
-    saved.append(_save(window, folder, "main-window-en.png"))
-    window.set_language("zh_CN")
-
-    # A split that cannot be computed: 一般公共预算收入 is missing for most districts of the default scenario.
-    basis.setCurrentIndex(basis.findData("budget_revenue"))
-    basis.activated.emit(basis.currentIndex())
-    _settle()
-    saved.append(_save(window, folder, "workspace-missing-figure-zh.png"))
-    window.undo_action.trigger()
-
-    # The integration-fund example: an assumed amount, split by GDP among the 15 Sichuan cities.
-    from chengyu_accord.cost_sharing import presets
-
-    window.document.replace(presets.examples()["sichuan-fund-by-gdp"](), None)
-    chart = window.current_chart()
-    _settle(lambda: chart is None or chart.ready, seconds=1.0)
-    saved.append(_save(window, folder, "workspace-gdp-zh.png"))
+    for language in ("zh_CN", "en"):
+        window.set_language(language)
+        for stem, build in presets.examples().items():
+            window.document.replace(build(), None)
+            shot(stem)
+        window.document.replace(presets.default_scenario(), None)
+        workspace = window.workspaces[0]
+        workspace._on_basis_chosen(workspace.basis_box.findData("weights"))  # as if chosen: seeded weights
+        shot("workspace-weights")
+        window.undo_action.trigger()
+        # a split that cannot be computed: 一般公共预算收入 is missing for most districts of the default scenario
+        workspace._on_basis_chosen(workspace.basis_box.findData("budget_revenue"))
+        shot("workspace-missing-figure")
+        window.undo_action.trigger()
+        window.parties_dock.show()
+        window.parties_panel.members_only.setChecked(True)
+        shot("parties-panel")
+        window.parties_dock.hide()
+        window.agreement_dock.show()
+        _settle(lambda: window.agreement_editor.articles.count() > 3)
+        window.agreement_editor.articles.setCurrentRow(3)
+        shot("agreement-panel")
+        window.agreement_dock.hide()
+        window.details_dock.show()
+        shot("agreement-details")
+        window.details_dock.hide()
     window.document.undo_stack.setClean()
     window.close()
     application.processEvents()
@@ -122,8 +95,9 @@ def take(folder: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m chengyu_accord.desktop.screenshots", description=__doc__)
     parser.add_argument("--output", type=Path, default=Path("docs/screenshots"), help="folder for the PNG files")
+    parser.add_argument("--label", default="screen", help="the screen's name in the file names, e.g. 1366x768")
     args = parser.parse_args(argv)
-    take(args.output)
+    take(args.output, args.label)
     return 0
 
 

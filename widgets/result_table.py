@@ -87,15 +87,19 @@ class ResultTableModel(QAbstractTableModel):
             return self.row_header
         columns = self.shown.table.columns
         if section > len(columns):
-            return QCoreApplication.translate("ResultTableModel", "Total (%1)").replace(
-                "%1", unit_name(self.shown.precision.unit)
+            return (
+                QCoreApplication.translate("ResultTableModel", "Total (%1)")
+                .replace("%1", unit_name(self.shown.precision.unit))
+                .replace(" (", "\n(")
+                .replace("（", "\n（")
             )
         column = columns[section - 1]
         label = words(column.label)
+        # the unit on a line of its own keeps columns narrow enough for a laptop's screen
         if column.kind == "money":
-            return f"{label} ({unit_name(self.shown.precision.unit)})"
+            return f"{label}\n({unit_name(self.shown.precision.unit)})"
         if column.unit is not None:
-            return f"{label} ({words(column.unit)})"
+            return f"{label}\n({words(column.unit)})"
         return label
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -11,7 +11,7 @@ application's undo stack; the workspace redraws when handed the new scenario.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,7 @@ UPDATING_STYLE = "color: #555; font-style: italic;"
 PARAMETERS_WIDTH = 420
 """Wide enough for a party's name, a weight slider of at least 150 px, its share and its exact field."""
 TABLE_SHARE = 0.45
+CHART_MIN_WIDTH = 240
 """Of the room beside the parameters, what the table and checks get first; the chart takes the rest."""
 CHECKS_MIN_HEIGHT = 110
 
@@ -157,6 +158,10 @@ class InstrumentWorkspace(QWidget):
             self.columns.addWidget(column)
             self.columns.setStretchFactor(self.columns.indexOf(column), stretch)
         self._columns_placed = False
+        self._fit_timer = QTimer(self)  # after the event loop has laid out new or re-worded parameters
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._keep_parameters_whole)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.columns)
@@ -188,6 +193,7 @@ class InstrumentWorkspace(QWidget):
         self.set_updating(False)
         self.update_parameters()
         self._update_results()
+        self._fit_timer.start()
 
     def set_updating(self, updating: bool) -> None:
         """While a newer computation runs, the last good result stays on screen, marked as updating."""
@@ -272,12 +278,46 @@ class InstrumentWorkspace(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Place the three columns once the workspace first has its size; afterwards the user's splitter wins."""
         super().resizeEvent(event)
-        width = self.columns.width()
-        if not self._columns_placed and width > 0 and self.isVisible():
+        if not self._columns_placed and self.columns.width() > 0 and self.isVisible():
             self._columns_placed = True
-            left = min(PARAMETERS_WIDTH, width // 2)
-            middle = int((width - left) * TABLE_SHARE)
-            self.columns.setSizes([left, middle, width - left - middle])
+            self._place_columns()
+
+    def _place_columns(self) -> None:
+        """The parameters get what their widgets need (no sideways scrolling), the table what its columns need,
+        the chart the rest."""
+        width = self.columns.width()
+        needed = self.left_panel.minimumSizeHint().width() + self.left_scroll.verticalScrollBar().sizeHint().width()
+        left = min(max(PARAMETERS_WIDTH, needed + 8), width // 2)
+        table = self._table_width()
+        middle = min(max(int((width - left) * TABLE_SHARE), table), width - left - CHART_MIN_WIDTH)
+        self.columns.setSizes([left, middle, width - left - middle])
+
+    def _table_width(self) -> int:
+        """What the table needs to show every column whole (its last column is stretched, so not its length)."""
+        header = self.table.horizontalHeader()
+        columns = sum(
+            max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(self.model.columnCount())
+        )
+        return columns + self.table.frameWidth() * 2 + self.table.verticalScrollBar().sizeHint().width()
+
+    def _keep_parameters_whole(self) -> None:
+        """After the parameters or the table changed (weights shown, another language), widen the columns that no
+        longer show their content whole, taking the room from the chart."""
+        if not self._columns_placed:
+            return
+        left, middle, chart = self.columns.sizes()
+        needed_left = (
+            self.left_panel.minimumSizeHint().width() + self.left_scroll.verticalScrollBar().sizeHint().width()
+        )
+        wants = [max(needed_left + 8 - left, 0), max(self._table_width() - middle, 0)]
+        spare = max(chart - CHART_MIN_WIDTH, 0)
+        grants = []
+        for want in wants:  # the parameters first: they are what the user is changing
+            grant = min(want, spare)
+            grants.append(grant)
+            spare -= grant
+        if any(grants):
+            self.columns.setSizes([left + grants[0], middle + grants[1], chart - sum(grants)])
 
     def _on_table_reset(self) -> None:
         self._columns_stale = True
@@ -333,12 +373,14 @@ class InstrumentWorkspace(QWidget):
             self.focus_target(target)
 
     def _retranslate(self) -> None:
+        self._columns_stale = True  # names and headers change width with the language
         self.checks_box.setTitle(QCoreApplication.translate("InstrumentWorkspace", "Checks"))
         self.message.clear()
         self.retranslate_parameters()
         if self.scenario is not None:
             self.update_parameters()
             self._update_results()
+            self._fit_timer.start()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -24,6 +24,13 @@ def wholly_visible(widget: QWidget) -> bool:
     return widget.visibleRegion().boundingRect().size() == widget.size()
 
 
+def last_column_shown(table) -> bool:
+    """The amounts column lies wholly inside the table's viewport (no sideways scrolling to see it)."""
+    last = table.model().columnCount() - 1
+    right = table.columnViewportPosition(last) + table.columnWidth(last)
+    return table.columnViewportPosition(last) >= 0 and right <= table.viewport().width() + 1
+
+
 def settle(rounds: int = 30) -> None:
     for _ in range(rounds):
         QApplication.processEvents()
@@ -50,8 +57,8 @@ def probe(path: Path, folder: Path, language: str) -> dict:
         "total_row": wholly_visible(workspace.totals),
         "checks": wholly_visible(workspace.checks_box),
         "fingerprint": wholly_visible(window.status_fingerprint),
-        "amount_column": workspace.table.columnViewportPosition(workspace.model.columnCount() - 1) >= 0
-        and wholly_visible(workspace.table),
+        "amount_column": wholly_visible(workspace.table) and last_column_shown(workspace.table),
+        "parameters_unscrolled": not workspace.left_scroll.horizontalScrollBar().isVisible(),
         "sliders": [[slider.width(), wholly_visible(slider)] for slider in sliders],
     }
     window.document.undo_stack.setClean()

@@ -42,7 +42,7 @@ def test_every_example_fits_the_laptop_screen_with_its_totals_checks_fingerprint
     assert len(reports) == len(EXAMPLES)
     for name, seen in reports.items():
         assert seen["fits"], f"{name}: window {seen['window']} on a {seen['screen']} screen"
-        for part in ("total_row", "checks", "fingerprint", "amount_column"):
+        for part in ("total_row", "checks", "fingerprint", "amount_column", "parameters_unscrolled"):
             assert seen[part], f"{name}: {part} is not wholly visible"
         assert seen["sliders"], name
         for width_px, visible in seen["sliders"]:

@@ -22,7 +22,7 @@ from chengyu_accord.cost_sharing.instruments.proportional.edits import normalise
 from chengyu_accord.cost_sharing.scenario import Party
 
 PERCENT = 100
-NAME_WIDTH = 120
+NAME_WIDTH = 104
 SHARE_WIDTH = 44
 WEIGHT_PLACES = Decimal("0.000001")
 _gestures = itertools.count(1)
@@ -50,7 +50,7 @@ class WeightRow:
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.edit = QLineEdit(editor)
         self.edit.setObjectName(f"weight_edit_{party.id}")
-        self.edit.setFixedWidth(84)
+        self.edit.setFixedWidth(78)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.gesture = 0
         self.stored = ""

@@ -23,6 +23,7 @@ TAG_WORDS = {
     "user": Bilingual("用户录入", "user-entered"),
 }
 WEIGHTS_LABEL = Bilingual("协商确定的权重", "Negotiated weights")
+WEIGHT_COLUMN = Bilingual("权重", "Weight")
 
 
 def basis_label(basis: str) -> Bilingual:
@@ -111,7 +112,7 @@ def compute_proportional(scenario: Scenario, item: ProportionalSplit, index: int
         key=TABLE,
         title=Bilingual("各方分担金额", "Amounts by party"),
         columns=(
-            Column(BASIS, attribute, "value", basis_unit(item.basis)),
+            Column(BASIS, WEIGHT_COLUMN if item.basis == "weights" else attribute, "value", basis_unit(item.basis)),
             Column(SHARE, Bilingual("分担比例", "Share"), "share"),
             Column(AMOUNT, Bilingual("分担金额", "Amount"), "money"),
         ),
