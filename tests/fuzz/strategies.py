@@ -33,7 +33,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from chengyu_accord.cost_sharing.numbers import MAX_AMOUNT_FEN, MAX_PLACES
-from chengyu_accord.cost_sharing.scenario import SCHEMA_VERSION
+from chengyu_accord.cost_sharing.scenario import MAX_PARTIES, SCHEMA_VERSION
 from chengyu_accord.desktop import cli
 
 # --- text ------------------------------------------------------------------------------------------------------
@@ -87,8 +87,6 @@ def decimal_text(draw: st.DrawFn, *, allow_zero: bool = True) -> str:
 
 ATTRIBUTES = ("population", "gdp", "budget_revenue", "area")
 TAGS = ("S", "S-2", "D", "U", "A", "user")
-MAX_GENERATED_PARTIES = 29
-"""Above 29 parties the PDF's bar chart outgrows the page (desktop/export/pdf/chart.py; known, reported)."""
 
 
 def provenance() -> st.SearchStrategy[dict[str, Any]]:
@@ -161,7 +159,7 @@ def article_edit(draw: st.DrawFn) -> dict[str, Any]:
 @st.composite
 def valid_scenarios(draw: st.DrawFn, max_parties: int = 8) -> dict[str, Any]:
     """Scenario data that ``validate`` must accept, with items of every registered kind."""
-    party_ids = draw(st.lists(ids("p"), min_size=1, max_size=min(max_parties, MAX_GENERATED_PARTIES), unique=True))
+    party_ids = draw(st.lists(ids("p"), min_size=1, max_size=min(max_parties, MAX_PARTIES), unique=True))
     items = []
     for index in range(draw(st.integers(1, 3))):
         kind = draw(st.sampled_from(sorted(ITEM_STRATEGIES)))
