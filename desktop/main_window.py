@@ -72,6 +72,7 @@ PARTIES_PANEL_WIDTH = 660  # wide enough for the four figure columns at 1600 px
 MNEMONIC = re.compile(r"[(（]&\w[)）]")
 """A Chinese menu text's mnemonic, "(&N)": the toolbar shows the words alone."""
 WIDE_SCREEN = 1600
+SIDE_PANEL_MIN_WIDTH = 340
 """Screens at least this wide show the parties panel beside the workspace from the start."""
 
 
@@ -167,6 +168,8 @@ class MainWindow(QMainWindow):
         self.details_dock = self.add_side_panel(self.agreement_details, "", Qt.DockWidgetArea.RightDockWidgetArea)
         self.details_dock.setObjectName("details_dock")
         self.details_dock.hide()  # opened from View ▸ Agreement Details or the toolbar
+        for dock in (self.agreement_dock, self.details_dock):
+            dock.visibilityChanged.connect(lambda visible, d=dock: visible and self._give_room(d))
 
         self.status_file = QLabel(self)
         self.status_busy = QProgressBar(self)
@@ -223,6 +226,11 @@ class MainWindow(QMainWindow):
         # screen it starts hidden (View ▸ Parties Panel, or the toolbar, brings it back; the choice is remembered)
         self.resizeDocks([self.parties_dock], [min(PARTIES_PANEL_WIDTH, fitted_width // 3)], Qt.Orientation.Horizontal)
         self.parties_dock.setVisible(screen.width() >= WIDE_SCREEN)
+
+    def _give_room(self, dock: QDockWidget) -> None:
+        """A right-hand panel opens as wide as its content wants, up to a third of the window."""
+        wanted = max(dock.widget().sizeHint().width(), SIDE_PANEL_MIN_WIDTH)
+        self.resizeDocks([dock], [min(wanted, self.width() // 3)], Qt.Orientation.Horizontal)
 
     def keep_on_screen(self) -> None:
         """After showing (when the window frame is known), or a restore from a larger monitor: the whole window,

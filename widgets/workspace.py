@@ -281,6 +281,8 @@ class InstrumentWorkspace(QWidget):
         if not self._columns_placed and self.columns.width() > 0 and self.isVisible():
             self._columns_placed = True
             self._place_columns()
+        elif self._columns_placed:
+            self._fit_timer.start()  # narrower (a panel opened beside the workspace): keep parameters and amounts whole
 
     def _place_columns(self) -> None:
         """The parameters get what their widgets need (no sideways scrolling), the table what its columns need,
@@ -293,16 +295,21 @@ class InstrumentWorkspace(QWidget):
         self.columns.setSizes([left, middle, width - left - middle])
 
     def _table_width(self) -> int:
-        """What the table needs to show every column whole (its last column is stretched, so not its length)."""
+        """What the table needs to show every column whole: the columns as sized, the stretched last one at the
+        width its content needs."""
         header = self.table.horizontalHeader()
-        columns = sum(
-            max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(self.model.columnCount())
-        )
+        count = self.model.columnCount()
+        if not count:
+            return 0
+        last = count - 1
+        columns = sum(header.sectionSize(c) for c in range(last))
+        columns += max(self.table.sizeHintForColumn(last), header.sectionSizeHint(last))
         return columns + self.table.frameWidth() * 2 + self.table.verticalScrollBar().sizeHint().width()
 
     def _keep_parameters_whole(self) -> None:
-        """After the parameters or the table changed (weights shown, another language), widen the columns that no
-        longer show their content whole, taking the room from the chart."""
+        """After the parameters or the table changed (weights shown, another language, a panel opened beside the
+        workspace), widen the columns that no longer show their content whole, taking the room from the chart —
+        down to nothing if every party's amount needs it: the amounts come first, the chart can be dragged back."""
         if not self._columns_placed:
             return
         left, middle, chart = self.columns.sizes()
@@ -310,14 +317,26 @@ class InstrumentWorkspace(QWidget):
             self.left_panel.minimumSizeHint().width() + self.left_scroll.verticalScrollBar().sizeHint().width()
         )
         wants = [max(needed_left + 8 - left, 0), max(self._table_width() - middle, 0)]
+        if not any(wants):
+            table = self._table_width()
+            if 0 < chart < CHART_MIN_WIDTH:  # too narrow to read: the table takes it, the chart folds away
+                self.columns.setSizes([left, middle + chart, 0])
+            elif chart == 0 and middle - table >= CHART_MIN_WIDTH:  # room again (a wider window): unfold it
+                self.columns.setSizes([left, table, middle - table])
+            return
         spare = max(chart - CHART_MIN_WIDTH, 0)
+        if sum(wants) > spare:
+            spare = chart  # a sliver of chart is no use: give it all
         grants = []
         for want in wants:  # the parameters first: they are what the user is changing
             grant = min(want, spare)
             grants.append(grant)
             spare -= grant
-        if any(grants):
-            self.columns.setSizes([left + grants[0], middle + grants[1], chart - sum(grants)])
+        chart -= sum(grants)
+        middle += grants[1]
+        if chart < CHART_MIN_WIDTH:
+            middle, chart = middle + chart, 0
+        self.columns.setSizes([left + grants[0], middle, chart])
 
     def _on_table_reset(self) -> None:
         self._columns_stale = True

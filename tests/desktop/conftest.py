@@ -65,6 +65,8 @@ def make_window(qtbot, monkeypatch: pytest.MonkeyPatch, recovery_folder: Path):
     def make(path: Path | None = None) -> MainWindow:
         accord_app.create_application()
         window = accord_app.launch(path, recovery_folder=recovery_folder)
+        if window.preferences.window_state()[0] is None:  # unless a test restores a size it saved
+            window.resize(1366, 740)  # a government laptop's screen, whatever the offscreen screen's size
         qtbot.addWidget(window, before_close_func=_discard_changes)
         qtbot.waitExposed(window)
         made.append(window)
