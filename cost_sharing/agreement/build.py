@@ -26,6 +26,9 @@ from .model import AgreementDoc, Appendix, Article, Paragraph, PartyEntry, Run, 
 from .settings import DRAFT_LABELS, DRAFT_LABELS_EN
 from .text import article_label, chinese_date, english_date
 
+SHOWN_PROBLEMS = 3
+"""How many problems a refusal names; the rest are counted."""
+
 
 class AgreementError(ValueError):
     """The scenario cannot yield an agreement yet (an item that cannot be computed); says why."""
@@ -57,8 +60,9 @@ def build_agreement(
         for d in r.diagnostics
         if d.level == "error"
     ]
-    if problems:
-        raise AgreementError("the scenario has problems to fix first: " + " ".join(problems))
+    if problems:  # one line: the first few problems, and how many more (the checks pane lists them all)
+        more = f" … and {len(problems) - SHOWN_PROBLEMS} more" if len(problems) > SHOWN_PROBLEMS else ""
+        raise AgreementError("the scenario has problems to fix first: " + " ".join(problems[:SHOWN_PROBLEMS]) + more)
     if not scenario.items:
         raise AgreementError("the scenario has no item to agree on")
     zh = lang == "zh"

@@ -24,6 +24,10 @@ class ExportError(Exception):
     """The agreement cannot be exported; the message says why and what to do."""
 
 
+SHOWN_CHARACTERS = 5
+"""How many undrawable characters a refusal names, in its one line; the rest are counted."""
+
+
 def check_glyphs(doc: AgreementDoc) -> None:
     """Refuse to print a character no available font can draw (it would come out as a box)."""
     missing: list[str] = []
@@ -31,7 +35,9 @@ def check_glyphs(doc: AgreementDoc) -> None:
         missing.extend(c for c in missing_glyphs(text) if c not in missing)
     if missing:
         fonts = " or ".join(c.name for c in font_set().used)
-        named = ", ".join(describe_char(c) for c in missing)
+        named = ", ".join(describe_char(c) for c in missing[:SHOWN_CHARACTERS])
+        if len(missing) > SHOWN_CHARACTERS:
+            named += f" and {len(missing) - SHOWN_CHARACTERS} more"
         raise ExportError(f"no font ({fonts}) can draw {named}; replace or remove these characters")
 
 
