@@ -8,7 +8,9 @@ machine, so the ratio does not depend on how fast the machine is.
 
 from __future__ import annotations
 
+import json
 import os
+import selectors
 import subprocess
 import sys
 import tempfile
@@ -20,6 +22,9 @@ from bench import Section, summary
 RUNS = int(os.environ.get("ACCORD_BENCH_RUNS", "7"))
 TARGET_RATIO = 6.0
 MARKER = "ACCORD-BENCH-SHOWN"
+PAINT_TIMEOUT_S = 60
+SCREEN = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "dpr": 1}
+"""Offscreen runs get a government laptop's screen, as the application is laid out for it."""
 
 _PAINT_WATCH = f"""
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -88,20 +93,30 @@ def time_once(script: str, env: dict[str, str]) -> tuple[float, str]:
         [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
     assert process.stdout is not None
-    for line in process.stdout:
-        if line.startswith(MARKER):
-            elapsed = time.perf_counter() - start
-            process.wait(timeout=60)
-            return elapsed, line[len(MARKER) :].strip()
+    deadline = start + PAINT_TIMEOUT_S
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        while time.perf_counter() < deadline and selector.select(timeout=deadline - time.perf_counter()):
+            line = process.stdout.readline()
+            if not line:
+                break
+            if line.startswith(MARKER):
+                elapsed = time.perf_counter() - start
+                process.wait(timeout=60)
+                return elapsed, line[len(MARKER) :].strip()
+    process.kill()
     _out, err = process.communicate(timeout=60)
-    raise RuntimeError(f"the window never painted (exit code {process.returncode}):\n{err}")
+    raise RuntimeError(f"the window never painted within {PAINT_TIMEOUT_S} s (exit code {process.returncode}):\n{err}")
 
 
 def run() -> Section:
     """Measure the floor and Accord alternately, RUNS times each."""
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ)
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if env.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+            config = Path(home) / "screen.json"
+            config.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
+            env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
         # Fresh settings and no recovery file: the measured start is the first start of a new user.
         env.update(XDG_CONFIG_HOME=str(Path(home) / "config"), XDG_DATA_HOME=str(Path(home) / "data"))
         time_once(FLOOR, env)  # warm the disk cache once; not counted
@@ -128,7 +143,7 @@ def run() -> Section:
         "",
         f"Ratio of medians: **{ratio:.1f}×** the floor (target: within {TARGET_RATIO:.0f}×) — "
         + ("met." if passed else "**not met**."),
-        f"At first paint Accord reported: {reported} (table rows include the total row).",
+        f"At first paint Accord reported: {reported} (result rows; the total row is frozen below them).",
         "The chart (pyqtgraph, ~0.2 s to import) is built right after the first paint; the third row says when "
         "it is on screen.",
     ]

@@ -26,7 +26,7 @@ from typing import Any, ClassVar, Protocol
 from pydantic import ValidationError
 
 from .bilingual import Bilingual
-from .scenario import Figure, ItemBase, Party, Scenario
+from .scenario import BrokenReferenceError, Figure, ItemBase, Party, Scenario
 from .storage import problems_from_validation
 
 
@@ -60,10 +60,24 @@ def item_at(scenario: Scenario, item_id: str) -> tuple[int, ItemBase]:
 
 
 def replace_item(scenario: Scenario, index: int, item: ItemBase) -> Scenario:
-    """The scenario with its ``index``-th item replaced, validated as a whole."""
+    """The scenario with its ``index``-th item replaced.
+
+    Only what changed is validated — the new item by its model, then the scenario's references — so a slider
+    step does not re-check every party's every text (the rest of the scenario was valid and is unchanged).
+    """
+    try:
+        checked = type(item).model_validate(item.model_dump())
+    except ValueError as exc:
+        field, message = _first_problem(exc)
+        raise EditError(f"items[{index}].{field}", message) from None
     items = list(scenario.items)
-    items[index] = item
-    return validated(scenario, items=tuple(items))
+    items[index] = checked
+    changed = scenario.model_copy(update={"items": tuple(items)})
+    try:
+        changed._check_references()
+    except BrokenReferenceError as exc:
+        raise EditError(exc.field, exc.message) from None
+    return changed
 
 
 def validated(scenario: Scenario, **changes: object) -> Scenario:

@@ -232,6 +232,12 @@ class MainWindow(QMainWindow):
         wanted = max(dock.widget().sizeHint().width(), SIDE_PANEL_MIN_WIDTH)
         self.resizeDocks([dock], [min(wanted, self.width() // 3)], Qt.Orientation.Horizontal)
 
+    def _update_tab_titles(self) -> None:
+        """Tab titles follow the items' titles; an unchanged title is not set again (it would lay the tabs out)."""
+        for index, workspace in enumerate(self.workspaces):
+            if self.tabs.tabText(index) != workspace.title():
+                self.tabs.setTabText(index, workspace.title())
+
     def keep_on_screen(self) -> None:
         """After showing (when the window frame is known), or a restore from a larger monitor: the whole window,
         title bar included, lies on the screen."""
@@ -782,8 +788,7 @@ class MainWindow(QMainWindow):
         self.details_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.examples_menu.setTitle(QCoreApplication.translate("MainWindow", "&Examples"))
         self.parties_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+P"))
-        for index, workspace in enumerate(self.workspaces):
-            self.tabs.setTabText(index, workspace.title())
+        self._update_tab_titles()
         for index in range(self.document.undo_stack.count()):
             self.document.undo_stack.command(index).retranslate()
         self._update_undo_actions()
@@ -843,8 +848,7 @@ class MainWindow(QMainWindow):
             "%1", str(len(document.scenario.parties))
         )
         self.status_file.setText("  ·  ".join(x for x in (name, parties, state) if x))
-        for index, workspace in enumerate(self.workspaces):
-            self.tabs.setTabText(index, workspace.title())
+        self._update_tab_titles()
 
     def restore_window_state(self) -> None:
         geometry, state = self.preferences.window_state()

@@ -55,6 +55,18 @@ CHART_MIN_WIDTH = 240
 CHECKS_MIN_HEIGHT = 110
 
 
+def set_style(widget: QWidget, style: str) -> None:
+    """Set a style sheet only when it changes: setting one restyles and repaints the widget, on every slider step."""
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
+
+
+def set_text(label: QLabel, text: str) -> None:
+    """Set a label's text only when it changes (a changed label is laid out and repainted)."""
+    if label.text() != text:
+        label.setText(text)
+
+
 class InstrumentWorkspace(QWidget):
     """Edit and see one item live; subclasses add the parameters of their instrument."""
 
@@ -158,6 +170,8 @@ class InstrumentWorkspace(QWidget):
             self.columns.addWidget(column)
             self.columns.setStretchFactor(self.columns.indexOf(column), stretch)
         self._columns_placed = False
+        self._parameters_width = 0
+        self._listed: tuple = ()
         self._fit_timer = QTimer(self)  # after the event loop has laid out new or re-worded parameters
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -193,7 +207,10 @@ class InstrumentWorkspace(QWidget):
         self.set_updating(False)
         self.update_parameters()
         self._update_results()
-        self._fit_timer.start()
+        needed = self.left_panel.minimumSizeHint().width()
+        if needed != self._parameters_width:  # weights shown or hidden: the columns may need to make room
+            self._parameters_width = needed
+            self._fit_timer.start()
 
     def set_updating(self, updating: bool) -> None:
         """While a newer computation runs, the last good result stays on screen, marked as updating."""
@@ -249,31 +266,35 @@ class InstrumentWorkspace(QWidget):
         self._update_diagnostics()
 
     def _update_totals(self) -> None:
+        """The frozen total row: rebuilt when the table's shape changes; on a slider step only changed texts."""
         texts = self.model.total_texts()
-        self.totals.setColumnCount(len(texts))
-        self.totals.setHorizontalHeaderLabels([""] * len(texts))  # hidden, but no stray "1, 2, 3" either
+        if self.totals.columnCount() != len(texts):
+            self.totals.setColumnCount(len(texts))
+            self.totals.setHorizontalHeaderLabels([""] * len(texts))  # hidden, but no stray "1, 2, 3" either
+            font = self.totals.font()
+            font.setBold(True)
+            for column in range(len(texts)):
+                cell = QTableWidgetItem()
+                cell.setFont(font)
+                alignment = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+                cell.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
+                self.totals.setItem(0, column, cell)
         self.totals.setVisible(bool(texts))
-        font = self.totals.font()
-        font.setBold(True)
         if self._columns_stale:  # new rows or columns: fit them once; a slider step only repaints
             self.table.resizeColumnsToContents()
             self._columns_stale = False
+            self._fit_timer.start()
         header = self.table.horizontalHeader()
-        metrics = QFontMetrics(font)
-        for column, text in enumerate(texts):  # the bold totals must fit their columns too, never "100.0…"
-            needed = metrics.horizontalAdvance(text) + 16
-            if header.sectionSize(column) < needed:
-                header.resizeSection(column, needed)
+        metrics = QFontMetrics(self.totals.item(0, 0).font()) if texts else None
         for column, text in enumerate(texts):
             cell = self.totals.item(0, column)
-            if cell is None:
-                cell = QTableWidgetItem()
-                self.totals.setItem(0, column, cell)
+            if cell.text() == text and self.totals.columnWidth(column) == header.sectionSize(column):
+                continue
+            needed = metrics.horizontalAdvance(text) + 16  # the bold totals must fit their columns, never "100.0…"
+            if header.sectionSize(column) < needed:
+                header.resizeSection(column, needed)
             cell.setText(text)
-            cell.setFont(font)
-            alignment = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
-            cell.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
-            self.totals.setColumnWidth(column, self.table.horizontalHeader().sectionSize(column))
+            self.totals.setColumnWidth(column, header.sectionSize(column))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Place the three columns once the workspace first has its size; afterwards the user's splitter wins."""
@@ -343,23 +364,26 @@ class InstrumentWorkspace(QWidget):
 
     def _update_diagnostics(self) -> None:
         result = self.result
-        self.diagnostics.clear()
-        for diagnostic in sorted(result.diagnostics, key=lambda d: SEVERITY[d.level]):
-            self.diagnostics.addItem(self._diagnostic_entry(diagnostic))
-        self.diagnostics.setVisible(bool(result.diagnostics))
+        listed = (ui_language(), result.diagnostics)
+        if listed != self._listed:  # a slider step rarely changes the findings: the list is not rebuilt for nothing
+            self._listed = listed
+            self.diagnostics.clear()
+            for diagnostic in sorted(result.diagnostics, key=lambda d: SEVERITY[d.level]):
+                self.diagnostics.addItem(self._diagnostic_entry(diagnostic))
+            self.diagnostics.setVisible(bool(result.diagnostics))
         if not result.ok:
             text = QCoreApplication.translate(
                 "InstrumentWorkspace",
                 "Cannot compute this item. Fix the problems below; no amounts are shown until then.",
             )
-            self.summary.setStyleSheet(SUMMARY_STYLES["error"])
+            set_style(self.summary, SUMMARY_STYLES["error"])
         elif result.diagnostics:
             text = QCoreApplication.translate("InstrumentWorkspace", "Computed. Notes on the inputs:")
-            self.summary.setStyleSheet("")
+            set_style(self.summary, "")
         else:
             text = QCoreApplication.translate("InstrumentWorkspace", "Computed; nothing to report about the inputs.")
-            self.summary.setStyleSheet(SUMMARY_STYLES["ok"])
-        self.summary.setText(text)
+            set_style(self.summary, SUMMARY_STYLES["ok"])
+        set_text(self.summary, text)
 
     def _diagnostic_entry(self, diagnostic: Diagnostic) -> QListWidgetItem:
         icons = {

@@ -78,15 +78,16 @@ class WeightsEditor(QWidget):
         total = sum(self._weights.values(), Decimal(0))
         for party, name in zip(parties, names, strict=True):
             row = self.rows[party.id]
-            metrics = row.label.fontMetrics()
-            row.label.setText(metrics.elidedText(name, Qt.TextElideMode.ElideRight, NAME_WIDTH))
-            row.label.setToolTip(name)
+            if row.label.toolTip() != name:
+                row.label.setText(row.label.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, NAME_WIDTH))
+                row.label.setToolTip(name)
             text = weights.get(party.id, "")
             row.stored = text
-            if not row.edit.hasFocus():
+            if not row.edit.hasFocus() and row.edit.text() != text:
                 row.edit.setText(text)
             percent = round(Decimal(text) * PERCENT / total) if text and total else 0
-            row.share.setText(f"{percent}%")
+            if row.share.text() != f"{percent}%":
+                row.share.setText(f"{percent}%")
             if not row.slider.isSliderDown():
                 row.slider.blockSignals(True)
                 row.slider.setValue(percent)

@@ -18,7 +18,7 @@ from chengyu_accord.cost_sharing.scenario import Provenance
 
 from ..amount_editor import AmountEditor
 from ..labels import amount_provenance_badge, attribute_label, party_name, tag_label, words
-from ..workspace import InstrumentWorkspace
+from ..workspace import InstrumentWorkspace, set_style, set_text
 from .weights_editor import WeightsEditor
 
 BADGE_STYLES = {
@@ -136,10 +136,10 @@ class ProportionalSplitWorkspace(InstrumentWorkspace):
     def _update_provenance(self) -> None:
         provenance: Provenance | None = self.item.amount_provenance
         tag = provenance.tag if provenance is not None else None
-        self.provenance_badge.setText(amount_provenance_badge(tag))
-        self.provenance_badge.setStyleSheet(BADGE_STYLES.get(tag, NEUTRAL_BADGE))
+        set_text(self.provenance_badge, amount_provenance_badge(tag))
+        set_style(self.provenance_badge, BADGE_STYLES.get(tag, NEUTRAL_BADGE))
         note = provenance.note if provenance is not None else ""
-        self.provenance_note.setText(note)
+        set_text(self.provenance_note, note)
         self.provenance_note.setVisible(bool(note))
         lines = []
         if provenance is not None:
@@ -167,7 +167,7 @@ class ProportionalSplitWorkspace(InstrumentWorkspace):
         tooltip = "\n".join(lines)
         for widget in (self.provenance_badge, self.provenance_note):
             widget.setToolTip(tooltip)
-        self.notes.setText(self.item.notes)
+        set_text(self.notes, self.item.notes)
         self._form.setRowVisible(self.notes, bool(self.item.notes))
 
     def retranslate_parameters(self) -> None:
