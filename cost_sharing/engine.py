@@ -33,6 +33,12 @@ def compute(scenario: Scenario, progress: Progress | None = None) -> ScenarioRes
     return ScenarioResult(tuple(compute_item(scenario, item, i, progress) for i, item in enumerate(scenario.items)))
 
 
+SYNC_ITEMS = 8
+"""Most items computed on the GUI thread: a cheap item of 44 parties costs about 1.1 ms with its rounding and
+fingerprint (docs/performance.md), so eight stay well inside a 16 ms frame; more go to the worker."""
+
+
 def is_cheap(scenario: Scenario) -> bool:
-    """True when every item's instrument is measured fast enough to compute on the GUI thread."""
-    return all(instrument_for(item.kind).cheap for item in scenario.items)
+    """True when the whole scenario computes fast enough for the GUI thread: few items, each of a kind
+    measured cheap."""
+    return len(scenario.items) <= SYNC_ITEMS and all(instrument_for(item.kind).cheap for item in scenario.items)
