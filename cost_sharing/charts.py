@@ -14,7 +14,7 @@ from typing import Literal
 
 from .results import ShownTable, shown_text
 
-ChartKind = Literal["bars", "grouped_bars", "stacked_bars", "lines"]
+ChartForm = Literal["bars", "grouped_bars", "stacked_bars", "lines"]
 """``bars``: one horizontal bar per category (one series). ``grouped_bars`` / ``stacked_bars``: one
 group or stack per category, one bar or segment per series. ``lines``: categories are periods along
 the horizontal axis, one line per series."""
@@ -34,7 +34,7 @@ class Chart:
     """A chart in one language, ready for any renderer."""
 
     key: str
-    kind: ChartKind
+    form: ChartForm
     title: str
     unit: str
     """The unit of the value axis as printed, e.g. 万元."""
@@ -55,7 +55,7 @@ class Chart:
         """The smallest and largest value the axis must show (stacks add up; zero is always included)."""
         if not self.series or not self.categories:
             return Decimal(0), Decimal(0)
-        if self.kind == "stacked_bars":
+        if self.form == "stacked_bars":
             sums = [
                 sum((s.values[i] for s in self.series if s.values[i] > 0), Decimal(0))
                 for i in range(len(self.categories))
@@ -116,7 +116,7 @@ def chart_of_table(shown: ShownTable, columns: tuple[str, ...], *, lang: str, ke
     )
     return Chart(
         key=key,
-        kind="bars" if len(series) == 1 else "grouped_bars",
+        form="bars" if len(series) == 1 else "grouped_bars",
         title=title,
         unit=unit,
         categories=tuple(row.label.get(lang) for row in table.rows),

@@ -310,33 +310,34 @@ class SetSigningPlace:
 
 
 @dataclass(frozen=True)
-class SetRepresentative:
-    """Set a party's authorised representative (blank removes the name: the line is signed by hand)."""
+class _PartySigningText:
+    """A text of one party's signature block, kept by party id in the agreement settings; blank removes it."""
 
     party_id: str
-    name: str
+    text: str
     structural: ClassVar[bool] = True
-    label: ClassVar[Bilingual] = Bilingual("修改授权代表", "change representative")
+    settings_field: ClassVar[str]
 
     def apply(self, scenario: Scenario) -> Scenario:
         _require_party(scenario, self.party_id)
-        entries = _by_party(scenario.agreement.representatives, self.party_id, self.name)
-        return _with_agreement(scenario, representatives=entries)
+        entries = _by_party(getattr(scenario.agreement, self.settings_field), self.party_id, self.text)
+        return _with_agreement(scenario, **{self.settings_field: entries})
 
 
 @dataclass(frozen=True)
-class SetSignatory:
+class SetRepresentative(_PartySigningText):
+    """Set a party's authorised representative (blank removes the name: the line is signed by hand)."""
+
+    settings_field: ClassVar[str] = "representatives"
+    label: ClassVar[Bilingual] = Bilingual("修改授权代表", "change representative")
+
+
+@dataclass(frozen=True)
+class SetSignatory(_PartySigningText):
     """Set the office that signs for a party (blank: the party's name's government, 成都市 → 成都市人民政府)."""
 
-    party_id: str
-    office: str
-    structural: ClassVar[bool] = True
+    settings_field: ClassVar[str] = "signatories"
     label: ClassVar[Bilingual] = Bilingual("修改签署机关", "change signatory office")
-
-    def apply(self, scenario: Scenario) -> Scenario:
-        _require_party(scenario, self.party_id)
-        entries = _by_party(scenario.agreement.signatories, self.party_id, self.office)
-        return _with_agreement(scenario, signatories=entries)
 
 
 @dataclass(frozen=True)

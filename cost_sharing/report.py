@@ -65,7 +65,7 @@ def table_document(table: ResultTable, precision: DisplayPrecision) -> dict[str,
     columns = [
         {
             "key": c.key,
-            "kind": c.kind,
+            "measure": c.measure,
             "label_zh": c.label.zh,
             "label_en": c.label.en,
             **({"unit_zh": c.unit.zh, "unit_en": c.unit.en} if c.unit else {}),
@@ -81,9 +81,9 @@ def table_document(table: ResultTable, precision: DisplayPrecision) -> dict[str,
         rows.append(entry)
     totals: list[Any] = []
     for c, column in enumerate(table.columns):
-        if column.kind == "money":
+        if column.measure == "money":
             totals.append(_money(table.column_total(column.key), shown.totals[c]))
-        elif column.kind == "share":
+        elif column.measure == "share":
             totals.append({"shown": None if shown.totals[c] is None else str(shown.totals[c])})
         else:
             totals.append(None)

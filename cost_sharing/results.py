@@ -24,7 +24,7 @@ from .bilingual import Bilingual
 from .diagnostics import Diagnostic
 from .money import DisplayPrecision, format_amount, largest_remainder, round_half_up, shown_split
 
-ColumnKind = Literal["money", "share", "value"]
+Measure = Literal["money", "share", "value"]
 """``money``: integer fen, summed. ``share``: an exact fraction of the whole, shown in percent adding up to
 100. ``value``: an exact quantity that is read, not summed (a figure, a weight, a rate)."""
 SHARE_DECIMALS = 2
@@ -36,7 +36,7 @@ class Column:
 
     key: str
     label: Bilingual
-    kind: ColumnKind
+    measure: Measure
     unit: Bilingual | None = None
     """The unit of a value column (万人, km²); money columns are in the scenario's display unit."""
 
@@ -79,7 +79,7 @@ class ResultTable:
             if len(row.cells) != len(self.columns):
                 raise ValueError(f"row '{row.key}' of table '{self.key}' has {len(row.cells)} cells")
             for column, cell in zip(self.columns, row.cells, strict=True):
-                if column.kind == "money" and (isinstance(cell, bool) or not isinstance(cell, int)):
+                if column.measure == "money" and (isinstance(cell, bool) or not isinstance(cell, int)):
                     raise ValueError(f"money cell '{row.key}'/'{column.key}' must be whole fen")
 
     def column_index(self, key: str) -> int:
@@ -103,7 +103,7 @@ class ResultTable:
 
     @property
     def money_columns(self) -> tuple[int, ...]:
-        return tuple(i for i, c in enumerate(self.columns) if c.kind == "money")
+        return tuple(i for i, c in enumerate(self.columns) if c.measure == "money")
 
     def row_total(self, row: Row) -> int:
         return sum(row.cells[i] for i in self.money_columns)  # type: ignore[misc]
@@ -194,14 +194,14 @@ def shown_table(table: ResultTable, precision: DisplayPrecision, share_decimals:
             row_totals = tuple(cells[r][money[0]] for r in range(rows))  # type: ignore[misc]
             grand = totals[money[0]]
     for c, column in enumerate(table.columns):
-        if column.kind == "share":
+        if column.measure == "share":
             values = [row.cells[c] for row in table.rows]
             percents = shown_percentages(values, share_decimals)  # type: ignore[arg-type]
             for r, value in enumerate(percents):
                 cells[r][c] = value
             known = [p for p in percents if p is not None]
             totals[c] = sum(known, Decimal(0)).quantize(Decimal(1).scaleb(-share_decimals)) if known else None
-        elif column.kind == "value":
+        elif column.measure == "value":
             for r, row in enumerate(table.rows):
                 cell = row.cells[c]
                 cells[r][c] = cell.value if isinstance(cell, Quantity) else None
@@ -301,9 +301,9 @@ def shown_total_text(shown: ShownTable, column: int) -> str:
 
 
 def _text(shown: ShownTable, column: int, value: Decimal) -> str:
-    kind = shown.table.columns[column].kind
-    if kind == "money":
+    measure = shown.table.columns[column].measure
+    if measure == "money":
         return format_amount(value, shown.precision, with_unit=False)
-    if kind == "share":
+    if measure == "share":
         return f"{value}%"
     return format_value(value)

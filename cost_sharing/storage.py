@@ -381,28 +381,28 @@ def problems_from_validation(exc: ValidationError) -> list[Problem]:
             problems.append(Problem(cause.field, cause.message))
             continue
         loc = _field_path(error["loc"])
-        kind = error["type"]
-        if kind in _MESSAGES:
-            message = _MESSAGES[kind]
-            if kind.endswith("_type") and "input" in error:
+        error_type = error["type"]
+        if error_type in _MESSAGES:
+            message = _MESSAGES[error_type]
+            if error_type.endswith("_type") and "input" in error:
                 message += f", got {_describe(error['input'])}"
-            if kind == "union_tag_invalid":
+            if error_type == "union_tag_invalid":
                 message += f" '{excerpt(ctx.get('tag'))}'; known kinds: {ctx.get('expected_tags')}"
-        elif kind == "value_error":
+        elif error_type == "value_error":
             message = str(cause) if cause is not None else error["msg"]
-        elif kind == "literal_error":
+        elif error_type == "literal_error":
             message = f"must be one of {ctx.get('expected')}, got '{excerpt(error.get('input'))}'"
-        elif kind in ("greater_than_equal", "greater_than"):
+        elif error_type in ("greater_than_equal", "greater_than"):
             got = excerpt(error.get("input"))
             message = f"must not be negative (got {got})" if ctx.get("ge") == 0 else f"{error['msg']} (got {got})"
-        elif kind == "less_than_equal":
+        elif error_type == "less_than_equal":
             message = f"must not exceed {ctx.get('le'):,} (got {excerpt(error.get('input'))})"
-        elif kind == "string_too_long":
+        elif error_type == "string_too_long":
             length = len(error["input"]) if isinstance(error.get("input"), str) else "more"
             message = f"is too long: {length:,} characters, at most {ctx.get('max_length'):,} allowed"
-        elif kind == "string_too_short":
+        elif error_type == "string_too_short":
             message = "must not be empty"
-        elif kind == "too_long":
+        elif error_type == "too_long":
             message = f"has too many entries: {ctx.get('actual_length', 'more'):,}, at most {ctx.get('max_length'):,}"
         else:
             message = error["msg"]  # pydantic's own wording, which does not quote the input

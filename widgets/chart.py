@@ -193,7 +193,7 @@ class ChartWidget(QWidget):
     def bar_count(self) -> int:
         """How many categories have bars (0 for lines, a message or no chart)."""
         chart = self._chart
-        return 0 if chart is None or chart.kind == "lines" or not chart.series else len(chart.categories)
+        return 0 if chart is None or chart.form == "lines" or not chart.series else len(chart.categories)
 
     @property
     def value_tick_texts(self) -> tuple[str, ...]:
@@ -206,13 +206,13 @@ class ChartWidget(QWidget):
         if self._plot is None:
             return
         chart = self._chart if self._chart is not None and self._chart.categories and self._chart.series else None
-        shape = None if chart is None else (chart.kind, len(chart.categories), len(chart.series))
+        shape = None if chart is None else (chart.form, len(chart.categories), len(chart.series))
         if shape != self._shape:
             self._make_items(chart)
             self._shape = shape
         if chart is None:
             self._clear_axes()
-        elif chart.kind == "lines":
+        elif chart.form == "lines":
             self._draw_lines(chart)
         else:
             self._draw_bars(chart)
@@ -229,7 +229,7 @@ class ChartWidget(QWidget):
         if chart is None:
             return
         colours = [SERIES_COLOURS[j % len(SERIES_COLOURS)] for j in range(len(chart.series))]
-        if chart.kind == "lines":
+        if chart.form == "lines":
             self._items = [
                 pg.PlotDataItem(
                     pen=pg.mkPen(colour, width=3),
@@ -351,11 +351,11 @@ class ChartWidget(QWidget):
         width_px, height_px = self._view_size(axis_width)
         n, m = len(chart.categories), len(chart.series)
         rows = [float(n - 1 - i) for i in range(n)]  # first category on top
-        grouped = chart.kind == "grouped_bars"
+        grouped = chart.form == "grouped_bars"
         thickness = GROUP_THICKNESS / m if grouped else BAR_THICKNESS
         values = [[float(v) for v in s.values] for s in chart.series]
         spans: list[list[tuple[float, float]]] = []  # (start, end) of every bar, per series
-        if chart.kind == "stacked_bars":
+        if chart.form == "stacked_bars":
             positive, negative = [0.0] * n, [0.0] * n
             for series in values:
                 row = []
@@ -370,7 +370,7 @@ class ChartWidget(QWidget):
         # Labels go beside their bar unless the plot is too small for that; stacked segments carry them inside.
         widths = [[self._label_width(t) for t in s.value_labels] for s in chart.series]
         inside = (
-            chart.kind == "stacked_bars" or max(w for row in widths for w in row) > MAX_OUTSIDE_LABEL_SHARE * width_px
+            chart.form == "stacked_bars" or max(w for row in widths for w in row) > MAX_OUTSIDE_LABEL_SHARE * width_px
         )
         pitch = height_px / n * (thickness if grouped else 1.0)
         labelled = pitch >= self._metrics.height() * 0.85  # else the labels would overlap each other
@@ -398,7 +398,7 @@ class ChartWidget(QWidget):
                 fits_inside = abs(b - a) / per_pixel >= label_width
                 # A short bar of a tiny plot keeps its label beside it when there is room on that side.
                 room_beside = (stop - b if b >= 0 else b - start) / per_pixel >= label_width
-                stacked = chart.kind == "stacked_bars"
+                stacked = chart.form == "stacked_bars"
                 visible = labelled and (not inside or fits_inside or (room_beside and not stacked))
                 text.setVisible(visible)
                 if not visible:
@@ -514,7 +514,7 @@ if __name__ == "__main__":
     preview.set_chart(
         Chart(
             key="preview",
-            kind="bars",
+            form="bars",
             title="各方分担金额",
             unit="万元",
             categories=("成都市", "资阳市", "大足区"),

@@ -96,7 +96,7 @@ class ResultTableModel(QAbstractTableModel):
         column = columns[section - 1]
         label = words(column.label)
         # the unit on a line of its own keeps columns narrow enough for a laptop's screen
-        if column.kind == "money":
+        if column.measure == "money":
             return f"{label}\n({unit_name(self.shown.precision.unit)})"
         if column.unit is not None:
             return f"{label}\n({words(column.unit)})"
@@ -122,7 +122,7 @@ class ResultTableModel(QAbstractTableModel):
         cell = table.rows[row].cells[col - 1]
         if role == Qt.ItemDataRole.DisplayRole:
             text = shown_text(self.shown, row, col - 1)
-            if cell is None and table.columns[col - 1].kind == "value":
+            if cell is None and table.columns[col - 1].measure == "value":
                 return missing_text()
             if isinstance(cell, Quantity) and cell.tag and tag_marker(cell.tag):
                 return f"{text} {tag_marker(cell.tag)}"

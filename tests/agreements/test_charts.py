@@ -63,21 +63,21 @@ def _spans(pdf: Path) -> list[dict]:
 def test_every_chart_kind_prints_its_names_and_value_labels(chart_pdf: Path) -> None:
     text = _text(chart_pdf)
     for chart in sample_charts():
-        assert chart.title in text, chart.kind
-        assert f"单位：{chart.unit}" in text, chart.kind
+        assert chart.title in text, chart.form
+        assert f"单位：{chart.unit}" in text, chart.form
         for category in chart.categories:
-            assert category in text, f"{chart.kind}: {category}"
+            assert category in text, f"{chart.form}: {category}"
         for series in chart.series:
             if len(chart.series) > 1:  # a legend
-                assert series.name in text, f"{chart.kind}: legend {series.name}"
+                assert series.name in text, f"{chart.form}: legend {series.name}"
             for label in series.value_labels:
-                assert label in text, f"{chart.kind}: {label}"
-    stacked = next(c for c in sample_charts() if c.kind == "stacked_bars")
+                assert label in text, f"{chart.form}: {label}"
+    stacked = next(c for c in sample_charts() if c.form == "stacked_bars")
     assert " + ".join(s.value_labels[0] for s in stacked.series) in text  # segments in legend order
 
 
 def test_long_period_names_are_slanted_and_still_whole(chart_pdf: Path) -> None:
-    lines = next(c for c in sample_charts() if c.kind == "lines")
+    lines = next(c for c in sample_charts() if c.form == "lines")
     with pymupdf.open(chart_pdf) as document:
         slanted = [
             span["text"]

@@ -72,3 +72,35 @@ def test_shared_code_names_no_item_kind(path):
     """Shared code goes through the instrument descriptor: no kind names, no imports of an instrument's folder."""
     text = path.read_text(encoding="utf-8")
     assert "proportional" not in text.lower(), f"{path.relative_to(ROOT)} names an item kind"
+
+
+SHARED_QT = sorted((ROOT / "widgets").glob("*.py")) + sorted((ROOT / "desktop").rglob("*.py"))
+
+
+def _is_literal(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    return isinstance(node, ast.Tuple | ast.List | ast.Set) and all(_is_literal(e) for e in node.elts)
+
+
+def _name(node: ast.expr) -> str:
+    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+
+
+def _kind_switches(path: Path) -> list[int]:
+    """Lines that compare something named ``kind`` with a literal (``kind == "..."``, ``x.kind in (...)``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+            if any(_name(o) == "kind" for o in operands) and any(_is_literal(o) for o in operands):
+                lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize("path", SHARED_ENGINE + SHARED_QT, ids=str)
+def test_shared_code_does_not_switch_on_an_item_kind(path):
+    """An item is reached through its instrument's descriptor (``instrument_for(item.kind)``), never a switch."""
+    switches = _kind_switches(path)
+    assert not switches, f"{path.relative_to(ROOT)} compares a kind at lines {switches}"

@@ -6,7 +6,7 @@ import gc
 import time
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+from slider_helpers import handle_centre
 
 from chengyu_accord.cost_sharing.engine import compute
 from chengyu_accord.cost_sharing.instruments.proportional import presets
@@ -14,15 +14,6 @@ from chengyu_accord.cost_sharing.storage import save_scenario
 from chengyu_accord.widgets.result_table import RAW_VALUE_ROLE, ROW_KEY_ROLE
 
 BLOCK_LIMIT_MS = 50
-
-
-def _handle_centre(slider) -> QPoint:
-    option = QStyleOptionSlider()
-    slider.initStyleOption(option)
-    rect = slider.style().subControlRect(
-        QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, slider
-    )
-    return rect.center()
 
 
 def test_dragging_a_slider_through_100_positions_never_blocks_and_undoes_in_one_step(qtbot, make_window, tmp_path):
@@ -40,7 +31,7 @@ def test_dragging_a_slider_through_100_positions_never_blocks_and_undoes_in_one_
     workspace.weights_editor.rows[party_id].slider.setFocus()
     qtbot.waitUntil(slider.isVisible)
     steps_before = window.document.undo_stack.count()
-    origin = _handle_centre(slider)
+    origin = handle_centre(slider)
     gc.collect()  # what earlier tests left behind is not this drag's to collect
     qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=origin)
     longest = 0.0

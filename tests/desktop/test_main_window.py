@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+from slider_helpers import handle_centre
 
 from chengyu_accord import data
 from chengyu_accord.cost_sharing.money import Unit
@@ -62,15 +62,6 @@ def test_bad_amount_is_refused_with_a_message_and_the_old_value_stays(qtbot, win
     assert workspace.amount_editor.line_edit.text() == "692.73"
 
 
-def _handle_centre(slider) -> QPoint:
-    option = QStyleOptionSlider()
-    slider.initStyleOption(option)
-    rect = slider.style().subControlRect(
-        QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, slider
-    )
-    return rect.center()
-
-
 def _switch_to_weights(qtbot, window):
     box = window.workspaces[0].basis_box
     box.setFocus()
@@ -96,7 +87,7 @@ def test_dragging_a_weight_slider_updates_live_and_is_one_undo_step(qtbot, windo
     qtbot.waitUntil(slider.isVisible)
     weight_before = window.document.scenario.items[0].weights[party_id]
     steps_before = window.document.undo_stack.count()
-    start = _handle_centre(slider)
+    start = handle_centre(slider)
     qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=start)
     seen = []
     for dx in (10, 30, 60, 90, 120):

@@ -21,10 +21,10 @@ def _series(name: str, values: list[str]) -> Series:
     return Series(name, amounts, tuple(f"{a:,.2f}" for a in amounts))
 
 
-def _chart(kind: str = "bars", values: tuple[list[str], ...] = (["60", "25.5", "14.5"],), **kwargs) -> Chart:
+def _chart(form: str = "bars", values: tuple[list[str], ...] = (["60", "25.5", "14.5"],), **kwargs) -> Chart:
     fields = {
         "key": "test.chart",
-        "kind": kind,
+        "form": form,
         "title": "各方分担金额",
         "unit": "亿元",
         "categories": PARTIES,
@@ -69,22 +69,22 @@ def _inside(inner: QRectF, outer: QRectF) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("kind", "series", "bar_items", "curves"),
+    ("form", "series", "bar_items", "curves"),
     [("bars", 1, 1, 0), ("grouped_bars", 3, 3, 0), ("stacked_bars", 2, 2, 0), ("lines", 2, 0, 2)],
 )
-def test_each_kind_draws_its_bars_or_curves(qtbot, chart, kind, series, bar_items, curves):
+def test_each_form_draws_its_bars_or_curves(qtbot, chart, form, series, bar_items, curves):
     values = tuple([str(10 * (j + 1)), str(20 + j), str(5 * j + 1)] for j in range(series))
-    chart.set_chart(_chart(kind, values))
+    chart.set_chart(_chart(form, values))
     bars = _items(chart, "BarGraphItem")
     assert len(bars) == bar_items
     assert all(sum(1 for w in bar.opts["width"] if w > 0) == len(PARTIES) for bar in bars)
     lines = _items(chart, "PlotDataItem")
     assert len(lines) == curves
     assert all(len(line.getData()[0]) == len(PARTIES) for line in lines)
-    assert chart.bar_count == (0 if kind == "lines" else len(PARTIES))
+    assert chart.bar_count == (0 if form == "lines" else len(PARTIES))
     legend = [label.text for _sample, label in chart.plot_widget.getPlotItem().layout.itemAt(4, 1).items]
     assert legend == ([f"方法{j}" for j in range(series)] if series > 1 else [])
-    category_side = "bottom" if kind == "lines" else "left"
+    category_side = "bottom" if form == "lines" else "left"
     assert {text for _rect, text in _drawn_ticks(chart, category_side)} <= set(PARTIES)
 
 

@@ -20,6 +20,12 @@ def _split(scenario: Scenario, item_id: str) -> tuple[int, ProportionalSplit]:
     return index, item
 
 
+def _updated(scenario: Scenario, item_id: str, **changes: object) -> Scenario:
+    """The scenario with fields of the split ``item_id`` changed (validated with the item)."""
+    index, item = _split(scenario, item_id)
+    return replace_item(scenario, index, item.model_copy(update=changes))
+
+
 def normalise_weight(text: str | Decimal | int) -> str:
     """A weight as canonical decimal text, by the reading rules of every number (see ``numbers``)."""
     try:
@@ -42,8 +48,7 @@ class SetItemAmount:
             amount = check_fen(self.amount_fen)
         except NumberError as exc:
             raise EditError("amount_fen", exc.text.en) from None
-        index, item = _split(scenario, self.item_id)
-        return replace_item(scenario, index, item.model_copy(update={"amount_fen": amount}))
+        return _updated(scenario, self.item_id, amount_fen=amount)
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,7 @@ class SetAmountProvenance:
     label: ClassVar[Bilingual] = Bilingual("修改金额来源", "change amount source")
 
     def apply(self, scenario: Scenario) -> Scenario:
-        index, item = _split(scenario, self.item_id)
-        return replace_item(scenario, index, item.model_copy(update={"amount_provenance": self.provenance}))
+        return _updated(scenario, self.item_id, amount_provenance=self.provenance)
 
 
 USER_AMOUNT = Provenance(tag="user")
@@ -90,8 +94,7 @@ class SetItemBasis:
     def apply(self, scenario: Scenario) -> Scenario:
         if self.basis not in BASES:
             raise EditError("basis", f"unknown basis '{self.basis}'")
-        index, item = _split(scenario, self.item_id)
-        return replace_item(scenario, index, item.model_copy(update={"basis": self.basis}))
+        return _updated(scenario, self.item_id, basis=self.basis)
 
 
 @dataclass(frozen=True)
@@ -105,13 +108,12 @@ class SetWeight:
     label: ClassVar[Bilingual] = Bilingual("修改权重", "change weight")
 
     def apply(self, scenario: Scenario) -> Scenario:
-        index, item = _split(scenario, self.item_id)
-        weights = dict(item.weights)
+        weights = dict(_split(scenario, self.item_id)[1].weights)
         if self.weight is None:
             weights.pop(self.party_id, None)
         else:
             weights[self.party_id] = normalise_weight(self.weight)
-        return replace_item(scenario, index, item.model_copy(update={"weights": weights}))
+        return _updated(scenario, self.item_id, weights=weights)
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,4 @@ class SetWeights:
     label: ClassVar[Bilingual] = Bilingual("设置权重", "set weights")
 
     def apply(self, scenario: Scenario) -> Scenario:
-        index, item = _split(scenario, self.item_id)
-        weights = {pid: normalise_weight(w) for pid, w in self.weights}
-        return replace_item(scenario, index, item.model_copy(update={"weights": weights}))
+        return _updated(scenario, self.item_id, weights={pid: normalise_weight(w) for pid, w in self.weights})

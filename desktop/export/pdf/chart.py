@@ -137,7 +137,7 @@ def chart_drawing(
     """``chart`` as a drawing ``width`` points wide and at most ``height`` high (bars of many categories are
     drawn closer and their names smaller, so that the chart still fits a page); ``unit_caption`` (单位：) goes
     before the unit."""
-    if chart.kind == "lines":
+    if chart.form == "lines":
         return _line_drawing(chart, width, styles, unit_caption)
     return _bar_drawing(chart, width, styles, unit_caption, height)
 
@@ -163,8 +163,8 @@ def _bar_drawing(chart: Chart, width: float, styles: dict[str, Any], unit_captio
     sizes = _Sizes.from_size(styles["chart"]["size"])
     count = len(chart.categories)
     series_count = len(chart.series)
-    stacked = chart.kind == "stacked_bars"
-    grouped = chart.kind == "grouped_bars" and series_count > 1
+    stacked = chart.form == "stacked_bars"
+    grouped = chart.form == "grouped_bars" and series_count > 1
     fills = series_colours(series_count, styles["chart_bar_colour"])
     frame = _Frame(chart, width, role, sizes, lambda i: Rect(0, -1, 14, 8, fillColor=fills[i], strokeColor=None))
 
