@@ -21,7 +21,7 @@ from fractions import Fraction
 from typing import Literal
 
 from .bilingual import Bilingual
-from .diagnostics import Diagnostic
+from .diagnostics import SEVERITY, Diagnostic, Level
 from .money import DisplayPrecision, format_amount, largest_remainder, round_half_up, shown_split
 
 Measure = Literal["money", "share", "value"]
@@ -65,6 +65,16 @@ class Row:
 
 
 @dataclass(frozen=True)
+class CellNote:
+    """A flag on one cell of a result table: its row and column keys, a level and what it means."""
+
+    row: str
+    column: str
+    level: Level
+    message: Bilingual
+
+
+@dataclass(frozen=True)
 class ResultTable:
     """A table of exact results; ``row_totals`` adds a total column over the money columns."""
 
@@ -73,6 +83,8 @@ class ResultTable:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     row_totals: bool = False
+    notes: tuple[CellNote, ...] = ()
+    """Flags on single cells (an amount above a party's stand-alone cost, say), shown in colour with the message."""
 
     def __post_init__(self) -> None:
         for row in self.rows:
@@ -81,6 +93,11 @@ class ResultTable:
             for column, cell in zip(self.columns, row.cells, strict=True):
                 if column.measure == "money" and (isinstance(cell, bool) or not isinstance(cell, int)):
                     raise ValueError(f"money cell '{row.key}'/'{column.key}' must be whole fen")
+
+    def note_at(self, row_key: str, column_key: str) -> tuple[CellNote, ...]:
+        """The flags on one cell, most severe first."""
+        found = [n for n in self.notes if n.row == row_key and n.column == column_key]
+        return tuple(sorted(found, key=lambda n: SEVERITY[n.level]))
 
     def column_index(self, key: str) -> int:
         for index, column in enumerate(self.columns):

@@ -23,6 +23,8 @@ from .labels import missing_text, tag_label, tag_marker, ui_language, words
 RAW_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 MISSING_COLOUR = QColor("#888888")
+FLAG_BACKGROUNDS = {"error": QColor("#f8d0d4"), "warning": QColor("#fde7b0"), "info": QColor("#dcebfa")}
+"""Flagged cells (an amount above a party's stand-alone cost, say): light enough to read the figure on a projector."""
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -120,6 +122,12 @@ class ResultTableModel(QAbstractTableModel):
                 return table.row_total(table.rows[row])
             return None
         cell = table.rows[row].cells[col - 1]
+        if table.notes and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
+            notes = table.note_at(table.rows[row].key, table.columns[col - 1].key)
+            if notes and role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(FLAG_BACKGROUNDS[notes[0].level])
+            if notes:
+                return "\n".join(words(n.message) for n in notes)
         if role == Qt.ItemDataRole.DisplayRole:
             text = shown_text(self.shown, row, col - 1)
             if cell is None and table.columns[col - 1].measure == "value":
