@@ -13,6 +13,17 @@ import statistics
 import sys
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+
+PEERS = Path(__file__).resolve().parents[1] / ".bench-peers"
+"""Peer libraries installed for the benchmarks only (``bash accord bench`` puts coopgame-py here); never on the
+application's path."""
+
+
+def peer_path() -> None:
+    """Make the benchmark-only peer libraries importable (the application itself never imports them)."""
+    if PEERS.is_dir() and str(PEERS) not in sys.path:
+        sys.path.append(str(PEERS))
 
 
 @dataclass(frozen=True)

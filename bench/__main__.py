@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("names", nargs="*", help="run only these benchmark modules (default: all)")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
+    bench.peer_path()
     sections = []
     for name in modules(args.names):
         print(f"== bench.{name}", flush=True)
