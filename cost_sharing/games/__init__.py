@@ -16,6 +16,7 @@ from .game import (
     coalition_sums_exact,
     lex_masks,
 )
+from .shapley import SampledShapley, shapley, shapley_exact, shapley_sampled
 
 __all__ = [
     "DENSE_LIMIT",
@@ -23,8 +24,12 @@ __all__ = [
     "DenseGame",
     "GameTooLarge",
     "MissingStandAlone",
+    "SampledShapley",
     "SeparableCosts",
     "coalition_sums",
     "coalition_sums_exact",
     "lex_masks",
+    "shapley",
+    "shapley_exact",
+    "shapley_sampled",
 ]
