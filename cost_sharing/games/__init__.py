@@ -16,6 +16,7 @@ from .game import (
     coalition_sums_exact,
     lex_masks,
 )
+from .segment import SegmentGame, segment_dense, segment_nucleolus, segment_shapley
 from .shapley import SampledShapley, shapley, shapley_exact, shapley_sampled
 
 __all__ = [
@@ -25,10 +26,14 @@ __all__ = [
     "GameTooLarge",
     "MissingStandAlone",
     "SampledShapley",
+    "SegmentGame",
     "SeparableCosts",
     "coalition_sums",
     "coalition_sums_exact",
     "lex_masks",
+    "segment_dense",
+    "segment_nucleolus",
+    "segment_shapley",
     "shapley",
     "shapley_exact",
     "shapley_sampled",
