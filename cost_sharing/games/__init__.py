@@ -17,6 +17,7 @@ from .game import (
     lex_masks,
 )
 from .segment import SegmentGame, segment_dense, segment_nucleolus, segment_shapley
+from .separable import SeparableUndefined, cga, cost_gaps, eca, marginal_costs, scrb, separable_costs
 from .shapley import SampledShapley, shapley, shapley_exact, shapley_sampled
 
 __all__ = [
@@ -28,12 +29,19 @@ __all__ = [
     "SampledShapley",
     "SegmentGame",
     "SeparableCosts",
+    "SeparableUndefined",
+    "cga",
     "coalition_sums",
     "coalition_sums_exact",
+    "cost_gaps",
+    "eca",
     "lex_masks",
+    "marginal_costs",
+    "scrb",
     "segment_dense",
     "segment_nucleolus",
     "segment_shapley",
+    "separable_costs",
     "shapley",
     "shapley_exact",
     "shapley_sampled",

@@ -65,7 +65,7 @@ class SegmentGame:
     @classmethod
     def from_claims(cls, claims: tuple[int, ...] | list[int], users: tuple[int, ...] | None = None) -> SegmentGame:
         """An airport game given by each party's stand-alone cost (its cumulative reach cost)."""
-        levels = sorted(set(int(c) for c in claims))
+        levels = sorted({int(c) for c in claims})
         segments = [b - a for a, b in zip([0, *levels[:-1]], levels, strict=True)]
         reach = tuple(levels.index(int(c)) + 1 for c in claims)
         return cls(tuple(segments), reach, tuple(users) if users is not None else (1,) * len(claims))
