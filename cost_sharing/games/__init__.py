@@ -5,6 +5,7 @@ Modules: :mod:`.game` (dense and sparse games), :mod:`.shapley`, :mod:`.separabl
 :mod:`.analysis` (diagnostics of any allocation), :mod:`.bargaining`.
 """
 
+from .analysis import Analysis, Overcharge, PartyCheck, analyse
 from .game import (
     DENSE_LIMIT,
     CoalitionTable,
@@ -22,14 +23,18 @@ from .shapley import SampledShapley, shapley, shapley_exact, shapley_sampled
 
 __all__ = [
     "DENSE_LIMIT",
+    "Analysis",
     "CoalitionTable",
     "DenseGame",
     "GameTooLarge",
     "MissingStandAlone",
+    "Overcharge",
+    "PartyCheck",
     "SampledShapley",
     "SegmentGame",
     "SeparableCosts",
     "SeparableUndefined",
+    "analyse",
     "cga",
     "coalition_sums",
     "coalition_sums_exact",
