@@ -6,6 +6,7 @@ Modules: :mod:`.game` (dense and sparse games), :mod:`.shapley`, :mod:`.separabl
 """
 
 from .analysis import Analysis, Overcharge, PartyCheck, analyse
+from .bargaining import Egalitarian, egalitarian, fix_and_resplit, nash
 from .game import (
     DENSE_LIMIT,
     CoalitionTable,
@@ -26,6 +27,7 @@ __all__ = [
     "Analysis",
     "CoalitionTable",
     "DenseGame",
+    "Egalitarian",
     "GameTooLarge",
     "MissingStandAlone",
     "Overcharge",
@@ -40,8 +42,11 @@ __all__ = [
     "coalition_sums_exact",
     "cost_gaps",
     "eca",
+    "egalitarian",
+    "fix_and_resplit",
     "lex_masks",
     "marginal_costs",
+    "nash",
     "scrb",
     "segment_dense",
     "segment_nucleolus",
