@@ -63,6 +63,7 @@ _EXCESSES = ("standard", "per_capita", "proportional")
 _HIGHS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
 _SPAN_TOL = 1e-9  # squared distance of a 0/1 vector to the fixed span below which it is spanned
 _DUAL_TOL = 1e-9  # λ_S·w(S) (they sum to 1) above which a coalition counts as fixed
+_BATCH = 3  # violated coalitions added per round, per player
 _PRIME = (1 << 61) - 1  # exact rank of 0/1 vectors of ≤ 50 players: minors stay far below it
 
 
@@ -343,6 +344,140 @@ class _Stage:
     tight: list[int]  # coalitions tight in the float optimum (a fallback for the exact solve)
 
 
+try:  # HiGHS as scipy ships it, driven directly: rows are added and re-solved from the last basis
+    from scipy.optimize._highspy import _core as _highs_core
+
+    _HighsClass: Any = _highs_core._Highs
+    _INF = float(_highs_core.kHighsInf)
+    _OPTIMAL: Any = _highs_core.HighsModelStatus.kOptimal
+except (ImportError, AttributeError):  # pragma: no cover - other scipy layouts fall back to linprog
+    _HighsClass = None
+    _INF = math.inf
+    _OPTIMAL = None
+
+_USE_HIGHS = _HighsClass is not None  # tests switch this off to run the linprog path too
+
+
+class _StageLP:
+    """max t over x: rows x(S) + w(S)·t ≤ c(S) (inequality), x(S) = rhs (fixed), or free (spanned).
+
+    Row 0 is efficiency x(N) = c(N). With scipy's HiGHS object the model is changed in place
+    and re-solved by dual simplex from the previous basis (adding violated rows keeps it dual
+    feasible), which is what makes constraint generation cheap; otherwise ``linprog`` solves
+    the whole model each time.
+    """
+
+    def __init__(self, n: int, upper: list[float | None], grand: float) -> None:
+        self.n = n
+        self.lower = [-_INF] * n + [-_INF]
+        self.upper = [(_INF if u is None else u) for u in upper] + [_INF]
+        self.masks: list[int] = []
+        self.kind: list[int] = []  # 0 inequality, 1 fixed equality, 2 free
+        self.rhs: list[float] = []
+        self.weight: list[float] = []
+        self.highs = None
+        if _USE_HIGHS:
+            h = _HighsClass()
+            h.setOptionValue("output_flag", False)
+            for key, value in _HIGHS.items():
+                h.setOptionValue(key, value)
+            cost = np.zeros(n + 1)
+            cost[n] = -1.0
+            h.addCols(
+                n + 1,
+                cost,
+                np.asarray(self.lower),
+                np.asarray(self.upper),
+                0,
+                np.zeros(n + 1, dtype=np.int32),
+                np.zeros(0, dtype=np.int32),
+                np.zeros(0),
+            )
+            self.highs = h
+        self._append(np.asarray([(1 << n) - 1]), np.asarray([grand]), np.zeros(1), kind=1)
+
+    def _append(self, masks: np.ndarray, rhs: np.ndarray, weight: np.ndarray, kind: int) -> None:
+        count = len(masks)
+        self.masks += masks.tolist()
+        self.kind += [kind] * count
+        self.rhs += rhs.tolist()
+        self.weight += weight.tolist()
+        if self.highs is None:
+            return
+        bits = _bits(masks, self.n)
+        if kind == 0:
+            bits = np.hstack((bits, weight[:, None]))
+        rows, cols = np.nonzero(bits)
+        starts = np.searchsorted(rows, np.arange(count)).astype(np.int32)
+        lower = np.full(count, -_INF) if kind == 0 else rhs
+        self.highs.addRows(
+            count, lower, rhs, len(rows), starts, cols.astype(np.int32), bits[rows, cols].astype(np.float64)
+        )
+
+    def add(self, masks: np.ndarray, rhs: np.ndarray, weight: np.ndarray) -> None:
+        self._append(masks, rhs, weight, kind=0)
+
+    def fix(self, row: int, rhs: float) -> None:
+        """Hold an inequality row at x(S) = rhs from now on (its t coefficient becomes 0)."""
+        self.kind[row] = 1
+        self.rhs[row] = rhs
+        if self.highs is not None:
+            self.highs.changeCoeff(row, self.n, 0.0)
+            self.highs.changeRowBounds(row, rhs, rhs)
+
+    def free(self, row: int) -> None:
+        self.kind[row] = 2
+        if self.highs is not None:
+            self.highs.changeRowBounds(row, -_INF, _INF)
+
+    def cap(self, player: int) -> None:
+        """Hold x_i at its stand-alone cost (the cap binds in every optimum)."""
+        self.lower[player] = self.upper[player]
+        if self.highs is not None:
+            self.highs.changeColBounds(player, self.upper[player], self.upper[player])
+
+    def solve(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(x and t, dual λ ≥ 0 of every row (0 unless an inequality), dual of every x_i's upper bound ≥ 0)."""
+        if self.highs is not None:
+            h = self.highs
+            h.run()
+            if h.getModelStatus() != _OPTIMAL:
+                raise ArithmeticError(f"the nucleolus LP failed: {h.modelStatusToString(h.getModelStatus())}")
+            solution = h.getSolution()
+            z = np.asarray(solution.col_value)
+            duals = -np.asarray(solution.row_dual)
+            caps = -np.asarray(solution.col_dual)[: self.n]
+            return z, np.where(np.asarray(self.kind) == 0, duals, 0.0), caps
+        kind = np.asarray(self.kind)
+        masks = np.asarray(self.masks, dtype=np.int64)
+        ineq = np.flatnonzero(kind == 0)
+        eq = np.flatnonzero(kind == 1)
+        a_ub = np.hstack((_bits(masks[ineq], self.n), np.asarray(self.weight)[ineq, None]))
+        a_eq = np.hstack((_bits(masks[eq], self.n), np.zeros((len(eq), 1))))
+        rhs = np.asarray(self.rhs)
+        objective = np.zeros(self.n + 1)
+        objective[self.n] = -1.0
+        bounds = [
+            (None if lo == -_INF else lo, None if hi == _INF else hi)
+            for lo, hi in zip(self.lower, self.upper, strict=True)
+        ]
+        res = linprog(
+            objective,
+            A_ub=a_ub,
+            b_ub=rhs[ineq],
+            A_eq=a_eq,
+            b_eq=rhs[eq],
+            bounds=bounds,
+            method="highs-ds",
+            options=_HIGHS,
+        )
+        if res.status != 0:
+            raise ArithmeticError(f"the nucleolus LP failed: {res.message}")
+        duals = np.zeros(len(kind))
+        duals[ineq] = -np.asarray(res.ineqlin.marginals)
+        return res.x, duals, -np.asarray(res.upper.marginals)[: self.n]
+
+
 def _stages(
     game: DenseGame, domain: str, excess: str, progress: _Progress | None
 ) -> tuple[list[_Stage], list[int], int]:
@@ -354,74 +489,57 @@ def _stages(
     w = _weights(c, n, excess)
     span = _Span(n)
     span.add(np.ones(n))
-    eq_masks: list[int] = [full]
-    eq_rhs: list[float] = [float(c[full])]
     upper = [float(c[1 << i]) if domain == "imputation" else None for i in range(n)]
+    lp = _StageLP(n, upper, float(c[full]))
     capped: list[int] = []
     stages: list[_Stage] = []
-    active = {1 << i for i in range(n)} | ({full ^ (1 << i) for i in range(n)} if n > 2 else set())
-    in_active = np.zeros(1 << n, dtype=bool)
-    batch = 3 * n
-    objective = np.zeros(n + 1)
-    objective[n] = -1.0
+    start = np.asarray(sorted({1 << i for i in range(n)} | ({full ^ (1 << i) for i in range(n)} if n > 2 else set())))
+    lp.add(start, c[start], w[start])
+    in_lp = np.zeros(1 << n, dtype=bool)
+    in_lp[start] = True
+    batch = _BATCH * n
     lps = 0
     while span.rank < n:
         eligible = span.resid > _SPAN_TOL  # ∅, N and everything in the span of fixed coalitions are out
-        active = {m for m in active if eligible[m]}
-        in_active[:] = False
-        masks = np.fromiter(sorted(active), dtype=np.int64, count=len(active))
-        in_active[masks] = True
-        rows = np.hstack((_bits(masks, n), w[masks, None]))
-        a_eq = _bits(np.asarray(eq_masks, dtype=np.int64), n)
-        a_eq = np.hstack((a_eq, np.zeros((len(eq_masks), 1))))
-        bounds = [(u, u) if i in capped else (None, u) for i, u in enumerate(upper)] + [(None, None)]
+        for row, mask in enumerate(lp.masks):
+            if lp.kind[row] == 0 and not eligible[mask]:
+                lp.free(row)
         while True:
             if progress is not None:
                 progress.check()
-            res = linprog(
-                objective,
-                A_ub=rows,
-                b_ub=c[masks],
-                A_eq=a_eq,
-                b_eq=eq_rhs,
-                bounds=bounds,
-                method="highs-ds",
-                options=_HIGHS,
-            )
+            z, duals, cap_duals = lp.solve()
             lps += 1
-            if res.status != 0:
-                raise ArithmeticError(f"the nucleolus LP failed: {res.message}")
-            x = res.x[:n]
-            t = float(res.x[n])
+            x = z[:n]
+            t = float(z[n])
             ex = (c - coalition_sums(x)) / w
             tol = 1e-9 * max(1.0, abs(t))
-            violated = np.flatnonzero((ex < t - tol) & eligible & ~in_active)
+            violated = np.flatnonzero((ex < t - tol) & eligible & ~in_lp)
             if violated.size == 0:
                 break
             if violated.size > batch:
                 violated = violated[np.argpartition(ex[violated], batch)[:batch]]
-            in_active[violated] = True
-            active.update(violated.tolist())
-            masks = np.concatenate((masks, violated))
-            rows = np.vstack((rows, np.hstack((_bits(violated, n), w[violated, None]))))
-        duals = -np.asarray(res.ineqlin.marginals) * w[masks]
-        slack = ex[masks] - t
+            in_lp[violated] = True
+            lp.add(violated, c[violated], w[violated])
+        masks = np.asarray(lp.masks)
+        weighted = duals * w[masks]
         tol = 1e-7 * max(1.0, abs(t))
-        order = np.argsort(-duals, kind="stable")
-        fixed = [int(masks[j]) for j in order if duals[j] > _DUAL_TOL and slack[j] <= tol]
-        if not fixed:  # numerically flat duals: the largest one still marks a tight coalition
-            fixed = [int(masks[order[0]])]
+        order = np.argsort(-weighted, kind="stable")
+        candidates = [j for j in order.tolist() if lp.kind[j] == 0 and ex[masks[j]] - t <= tol]
+        fixed_rows = [j for j in candidates if weighted[j] > _DUAL_TOL] or candidates[:1]
+        fixed = [int(masks[j]) for j in fixed_rows]
         tight = np.flatnonzero(eligible & (ex <= t + tol))
         stages.append(_Stage(t * (scale if excess != "proportional" else 1.0), fixed, tight[:200].tolist()))
-        for m in fixed:
+        for j in fixed_rows:
+            m = int(masks[j])
             if span.add(_bits(np.asarray([m]), n)[0]):
-                eq_masks.append(m)
-                eq_rhs.append(float(c[m] - w[m] * t))
+                lp.fix(j, float(c[m] - w[m] * t))
+            else:
+                lp.free(j)
         if domain == "imputation":
-            cap_duals = -np.asarray(res.upper.marginals)[:n]
             for i in range(n):
                 if i not in capped and cap_duals[i] > _DUAL_TOL and x[i] >= upper[i] - tol:
                     capped.append(i)
+                    lp.cap(i)
                     unit = np.zeros(n)
                     unit[i] = 1.0
                     span.add(unit)
