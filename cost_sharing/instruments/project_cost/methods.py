@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 from importlib import import_module
@@ -224,7 +225,7 @@ def _need_game(inputs: Inputs) -> ProjectGame:
     return inputs.game
 
 
-def _need_dense(inputs: Inputs, limit: int = DENSE_LIMIT, *, alternatives: bool = True) -> DenseGame:
+def _need_dense(inputs: Inputs, limit: int = DENSE_LIMIT, *, alternatives: bool = False) -> DenseGame:
     game = _need_game(inputs)
     if game.n > limit:
         raise too_large(game.n, limit, alternatives=alternatives)
@@ -371,7 +372,7 @@ def shapley(inputs: Inputs) -> Allocation:
     """Exact up to 16 parties, float (9+ significant digits) up to 22, beyond that unavailable."""
     module = _module("shapley")
     game = _need_game(inputs)
-    dense = _need_dense(inputs)
+    dense = _need_dense(inputs, alternatives=True)
     if game.n <= module.EXACT_LIMIT:
         return Allocation(tuple(module.shapley_exact(dense)))
     return _float_allocation(module.shapley(dense).tolist(), game.grand)
@@ -446,19 +447,39 @@ segment_nucleolus = _segment_method("segment_nucleolus")
 
 
 def nash(inputs: Inputs) -> Allocation:
-    dense = _need_dense(inputs, alternatives=False)
+    """Savings against going alone split in the ratio of the bargaining powers (equal when none are typed)."""
+    game = _need_game(inputs)
     power = inputs.item.bargaining_power
-    weights = [Fraction(power[pid]) if pid in power else Fraction(1) for pid in inputs.party_ids] if power else None
-    result = _solver("bargaining", "nash")(dense, weights) if weights else _solver("bargaining", "nash")(dense)
-    values, exact = _fractions(list(getattr(result, "allocation", result)))
-    return Allocation(values, exact) if exact else _float_allocation(list(values), dense.grand)
+    weights = [Fraction(Decimal(power.get(pid, "1"))) for pid in inputs.party_ids] if power else None
+    try:
+        values = _solver("bargaining", "nash")(game.separable.stand_alone, game.grand, weights)
+    except ValueError as exc:
+        raise _undefined(exc) from None
+    return Allocation(tuple(values))
 
 
 def egalitarian(inputs: Inputs) -> Allocation:
+    """Lexicographic maximin of the savings, in the core when it is non-empty (explicit table only)."""
     dense = _need_dense(inputs, alternatives=False)
-    result = _solver("bargaining", "egalitarian")(dense)
-    values, exact = _fractions(list(getattr(result, "allocation", result)))
-    return Allocation(values, exact) if exact else _float_allocation(list(values), dense.grand)
+    try:
+        result = _solver("bargaining", "egalitarian")(dense)
+    except ValueError as exc:
+        raise _undefined(exc) from None
+    notes: tuple[tuple[Literal["info", "warning", "error"], str, Bilingual], ...] = ()
+    if result.core_empty:
+        notes = (
+            (
+                "info",
+                "egalitarian-core-empty",
+                Bilingual(
+                    "核心为空：最小收益最大化方案不受联盟约束，各方节省相等",
+                    "The core is empty: the maximin split ignores the coalitions and gives equal savings",
+                ),
+            ),
+        )
+    if not result.verified:
+        raise Unavailable(Bilingual("结果未通过精确检验，不予显示", "the result failed the exact check"))
+    return Allocation(tuple(result.allocation), True, notes)
 
 
 @dataclass(frozen=True)
@@ -495,4 +516,4 @@ def run_method(method: str, inputs: Inputs) -> Allocation:
     try:
         return DISPATCH[method].run(inputs)
     except GameTooLarge as exc:
-        raise too_large(exc.players, exc.limit) from None
+        raise too_large(exc.players, exc.limit, alternatives=method == "shapley") from None
