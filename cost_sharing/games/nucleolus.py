@@ -737,7 +737,28 @@ def _balanced(collections: list[list[int]], tight: list[int], n: int) -> bool:
     if not blocks:
         return True
     a_eq = sparse.block_diag(blocks, format="csc")
-    bounds = np.column_stack((lower, np.full(len(lower), np.inf)))
+    lower_bounds = np.asarray(lower)
+    if _USE_HIGHS:
+        h = _HighsClass()
+        h.setOptionValue("output_flag", False)
+        for key, value in _HIGHS.items():
+            h.setOptionValue(key, value)
+        rows, cols = a_eq.shape
+        zero = np.zeros(rows)
+        h.addRows(rows, zero, zero, 0, np.zeros(rows, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0))
+        h.addCols(
+            cols,
+            np.zeros(cols),
+            lower_bounds,
+            np.full(cols, _INF),
+            a_eq.nnz,
+            a_eq.indptr[:-1].astype(np.int32),
+            a_eq.indices.astype(np.int32),
+            a_eq.data.astype(np.float64),
+        )
+        h.run()
+        return h.getModelStatus() == _OPTIMAL
+    bounds = np.column_stack((lower_bounds, np.full(len(lower), np.inf)))
     res = linprog(
         np.zeros(a_eq.shape[1]),
         A_eq=a_eq,
