@@ -11,6 +11,7 @@ import pytest
 
 import chengyu_accord.cost_sharing as engine
 import chengyu_accord.desktop.export as export
+from chengyu_accord.cost_sharing.instrument import instruments
 
 ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "pyqtgraph", "chengyu_accord.desktop", "chengyu_accord.widgets")
@@ -71,7 +72,10 @@ SHARED_ENGINE = [
 def test_shared_code_names_no_item_kind(path):
     """Shared code goes through the instrument descriptor: no kind names, no imports of an instrument's folder."""
     text = path.read_text(encoding="utf-8")
-    assert "proportional" not in text.lower(), f"{path.relative_to(ROOT)} names an item kind"
+    folders = sorted(p.name for p in (ROOT / "cost_sharing" / "instruments").iterdir() if (p / "__init__.py").exists())
+    kinds = sorted(i.kind for i in instruments())
+    named = [k for k in kinds if k in text] + [f for f in folders if f"instruments.{f}" in text or f"/{f}/" in text]
+    assert not named, f"{path.relative_to(ROOT)} names an item kind or an instrument's folder: {named}"
 
 
 SHARED_QT = sorted((ROOT / "widgets").glob("*.py")) + sorted((ROOT / "desktop").rglob("*.py"))
