@@ -166,8 +166,7 @@ def project_articles(context: BuildContext, item: ProjectCostSharing, result: It
     key = f"items.{item.id}"
     info = item.project
     project_name = info.name_zh if zh else (info.name_en or info.name_zh)
-    subject_title = (item.title or scenario.title) if zh else (scenario.title_en or item.title or scenario.title)
-    subject = f"{subject_title}费用分担事宜" if zh else f"sharing the cost of {subject_title}"
+    subject = f"{project_name}费用分担事宜" if zh else f"sharing the cost of {project_name}"
     if not result.ok or not any(t.key == AGREED for t in result.tables):
         return _not_computed(context, item, result, key, subject)
 
@@ -254,8 +253,8 @@ def project_articles(context: BuildContext, item: ProjectCostSharing, result: It
                 shown_table(methods, context.precision),
                 key=f"{key}.methods",
                 caption=("各分担方法比较" if zh else "Methods compared"),
-                who=who,
-                who_header=party_header,
+                who=lambda pid: (names[pid],),  # names only: the method columns need the width
+                who_header=("参与方" if zh else "Party",),
             )
         )
     coalitions = _optional(result, COALITIONS)
@@ -506,7 +505,26 @@ def _findings_text(context: BuildContext, item: ProjectCostSharing, result: Item
         key=lambda d: (order.get(d.code, len(order)), {"warning": 0, "info": 1}.get(d.level, 2)),
     )
     for d in found[:FINDINGS]:
-        lines.append(context.words(d.message).strip())
+        message = context.words(d.message).strip()
+        lines.append(message if message.endswith(("。", ".", "！", "）", ")")) else message + ("。" if zh else "."))
+    methods = _optional(result, METHODS)
+    if methods is not None:  # the other methods' stand-alone and marginal flags: the lesson of the comparison
+        flagged: dict[str, list[str]] = {}
+        for note in methods.notes:
+            if note.level == "warning" and note.column != item.method:
+                flagged.setdefault(note.column, []).append(context.words(note.message).strip().rstrip("。."))
+        for column, messages in list(flagged.items())[:COMPARED_METHODS]:
+            name = next((context.words(c.label) for c in methods.columns if c.key == column), column)
+            shown = messages[:3] + (
+                [f"另有{len(messages) - 3}方" if zh else f"{len(messages) - 3} more Parties"]
+                if len(messages) > 3
+                else []
+            )
+            lines.append(
+                f"比较：如采用{name}，" + "；".join(shown) + "。"
+                if zh
+                else f"For comparison, under “{name}”: " + "; ".join(shown) + "."
+            )
     if len(found) > FINDINGS:
         more = len(found) - FINDINGS
         lines.append(f"另有{more}条测算提示，见测算工具。" if zh else f"{more} further notes are listed in the tool.")
