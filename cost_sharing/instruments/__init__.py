@@ -1,7 +1,8 @@
 """The instruments of Chapter 8 §3, one folder each; importing this package registers them."""
 
 from ..instrument import register
+from .project_cost import PROJECT_COST
 from .proportional import PROPORTIONAL_SPLIT
 
-for _instrument in (PROPORTIONAL_SPLIT,):
+for _instrument in (PROPORTIONAL_SPLIT, PROJECT_COST):
     register(_instrument)

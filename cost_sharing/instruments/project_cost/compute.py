@@ -25,7 +25,7 @@ from ...engine import display_precision
 from ...games.analysis import Analysis, analyse
 from ...games.game import CoalitionTable, coalition_sums
 from ...games.segment import SegmentGame
-from ...money import DisplayPrecision, format_amount, largest_remainder, round_half_up
+from ...money import DisplayPrecision, fen_to_yuan_str, format_amount, largest_remainder, round_half_up
 from ...progress import Progress
 from ...results import CellNote, Column, ItemResult, ResultTable, Row
 from ...scenario import Party, Scenario
@@ -85,7 +85,10 @@ def _diag(item: ProjectCostSharing, level: Level, code: str, zh: str, en: str, *
 
 
 def _money(fen: Fraction | int, precision: DisplayPrecision, lang: str) -> str:
+    """An amount in the scenario's display unit; in 元 when the display unit would show a non-zero as zero."""
     value = fen if isinstance(fen, int) else round_half_up(Fraction(fen))
+    if value and not round_half_up(Fraction(value) / precision.step_fen):
+        return f"{fen_to_yuan_str(value)}元" if lang == "zh" else f"{fen_to_yuan_str(value)} yuan"
     return format_amount(value, precision, lang=lang)
 
 
@@ -456,7 +459,7 @@ def _agreed_checks(
                     "above-stand-alone",
                     f"按{method.zh}，{name.zh}需分担{_money(x, precision, 'zh')}，高于其单独建设所需的"
                     f"{_money(alone, precision, 'zh')}。",
-                    f"Under {method.en}, {name.en} pays {_money(x, precision, 'en')}, more than the "
+                    f"Under “{method.en}”, {name.en} pays {_money(x, precision, 'en')}, more than the "
                     f"{_money(alone, precision, 'en')} it would pay to build alone.",
                     field="method",
                     party_id=pid,
@@ -470,7 +473,7 @@ def _agreed_checks(
                     "below-marginal",
                     f"按{method.zh}，{name.zh}只分担{_money(x, precision, 'zh')}，低于其加入带来的边际成本"
                     f"{_money(marginal, precision, 'zh')}，其余各方在为其补贴。",
-                    f"Under {method.en}, {name.en} pays {_money(x, precision, 'en')}, less than the marginal "
+                    f"Under “{method.en}”, {name.en} pays {_money(x, precision, 'en')}, less than the marginal "
                     f"cost of its joining, {_money(marginal, precision, 'en')}: the others subsidise it.",
                     field="method",
                     party_id=pid,
@@ -491,7 +494,7 @@ def _agreed_checks(
                 "info",
                 "in-core",
                 f"按{method.zh}的分担方案在核心内：任何几方单独合建都不会比现在更省{scope_zh}。",
-                f"The {method.en} split is in the core: no group of parties would save by building on its own"
+                f"The “{method.en}” split is in the core: no group of parties would save by building on its own"
                 f"{scope_en}.",
                 field="method",
             )
@@ -503,7 +506,7 @@ def _agreed_checks(
                 "warning",
                 "not-in-core",
                 f"按{method.zh}的分担方案不在核心内：有几方单独合建比现在更省{scope_zh}。",
-                f"The {method.en} split is not in the core: some group of parties would save by building on its "
+                f"The “{method.en}” split is not in the core: some group of parties would save by building on its "
                 f"own{scope_en}.",
                 field="method",
             )
@@ -521,7 +524,7 @@ def _agreed_checks(
                 "most-overcharged",
                 f"{group.zh}{_count_zh(count)}单独合建只需{_money(cost, precision, 'zh')}，按{method.zh}却共需分担"
                 f"{_money(charged, precision, 'zh')}。",
-                f"{group.en} could build on their own for {_money(cost, precision, 'en')}, but under {method.en} "
+                f"{group.en} could build on their own for {_money(cost, precision, 'en')}, but under “{method.en}” "
                 f"they pay {_money(charged, precision, 'en')} together.",
                 field="method",
             )
@@ -532,7 +535,7 @@ def _agreed_checks(
 
 
 def _count_zh(count: int) -> str:
-    words = "零一二两三四五六七八九十"
+    words = "零一两三四五六七八九十"
     return f"{words[count] if count <= 10 else count}方" if count > 1 else ""
 
 
@@ -582,7 +585,8 @@ def _methods_table(
     order = [m for m in method_order(item) if m in outcomes]
     columns = tuple(_money_column(m, method_name(m, item.basis)) for m in order)
     rows = tuple(
-        Row(pid, name, tuple(outcomes[m].fen[i] for m in order)) for i, (pid, name) in enumerate(zip(ids, names))
+        Row(pid, name, tuple(outcomes[m].fen[i] for m in order))
+        for i, (pid, name) in enumerate(zip(ids, names, strict=True))
     )
     notes: list[CellNote] = []
     if bench is not None:
