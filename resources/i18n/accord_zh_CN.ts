@@ -947,6 +947,443 @@ Two printouts with the same fingerprint carry the same numbers.</source>
     </message>
 </context>
 <context>
+    <name>ProjectCostWorkspace</name>
+    <message>
+        <source>Tick the members of a group, type its cost:</source>
+        <translation>勾选一组参与方，输入其单独建设成本：</translation>
+    </message>
+    <message>
+        <source>Cost building alone</source>
+        <translation>单独建设成本</translation>
+    </message>
+    <message>
+        <source>Set group cost</source>
+        <translation>设定该组成本</translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation>删除该条</translation>
+    </message>
+    <message>
+        <source>Grey entries were not typed in: completed by the cheapest partition of typed groups.</source>
+        <translation>灰色条目未录入：由已录入各组的最低分组补全。</translation>
+    </message>
+    <message>
+        <source>Cost alone
+(%1)</source>
+        <translation>单独建设成本
+（%1）</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>联盟</translation>
+    </message>
+    <message>
+        <source>completed by cheapest partition</source>
+        <translation>由最低分组补全</translation>
+    </message>
+    <message>
+        <source>Not typed in: the cheapest way to split this group into typed groups (由最低分组补全).</source>
+        <translation>未录入：按已录入各组中最便宜的分组方式补全（由最低分组补全）。</translation>
+    </message>
+    <message>
+        <source>typed in</source>
+        <translation>已录入</translation>
+    </message>
+    <message>
+        <source>Add segment</source>
+        <translation>添加区段</translation>
+    </message>
+    <message>
+        <source>Remove segment</source>
+        <translation>删除区段</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>区段</translation>
+    </message>
+    <message>
+        <source>Cost (%1)</source>
+        <translation>成本（%1）</translation>
+    </message>
+    <message>
+        <source>Proportional to %1</source>
+        <translation>按%1比例</translation>
+    </message>
+    <message>
+        <source>Equal split</source>
+        <translation>平均分摊</translation>
+    </message>
+    <message>
+        <source>Weighted factors</source>
+        <translation>多因素加权</translation>
+    </message>
+    <message>
+        <source>Territorial (in-territory works and land)</source>
+        <translation>属地分担（境内工程及征拆）</translation>
+    </message>
+    <message>
+        <source>SCRB</source>
+        <translation>可分离成本剩余收益法(SCRB)</translation>
+    </message>
+    <message>
+        <source>ECA</source>
+        <translation>等额分摊非可分离成本(ECA)</translation>
+    </message>
+    <message>
+        <source>τ-value (CGA)</source>
+        <translation>τ值(CGA)</translation>
+    </message>
+    <message>
+        <source>Shapley value</source>
+        <translation>沙普利值</translation>
+    </message>
+    <message>
+        <source>Nucleolus</source>
+        <translation>核仁</translation>
+    </message>
+    <message>
+        <source>Per-capita nucleolus</source>
+        <translation>人均核仁</translation>
+    </message>
+    <message>
+        <source>Proportional nucleolus</source>
+        <translation>比例核仁</translation>
+    </message>
+    <message>
+        <source>Segment game: Shapley</source>
+        <translation>分段博弈沙普利值</translation>
+    </message>
+    <message>
+        <source>Segment game: nucleolus</source>
+        <translation>分段博弈核仁</translation>
+    </message>
+    <message>
+        <source>Nash bargaining</source>
+        <translation>纳什谈判解</translation>
+    </message>
+    <message>
+        <source>Maximise the minimum gain</source>
+        <translation>最小收益最大化</translation>
+    </message>
+    <message>
+        <source>Negotiated amounts</source>
+        <translation>协商金额</translation>
+    </message>
+    <message>
+        <source>Length in territory</source>
+        <translation>境内线路长度</translation>
+    </message>
+    <message>
+        <source>Works and land in territory</source>
+        <translation>境内工程及征拆费用</translation>
+    </message>
+    <message>
+        <source>Demand or benefit</source>
+        <translation>需求或受益量</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>GDP</source>
+        <translation>GDP</translation>
+    </message>
+    <message>
+        <source>Budget revenue</source>
+        <translation>财政收入</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>境内长度</translation>
+    </message>
+    <message>
+        <source>Works, land</source>
+        <translation>工程征拆</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>需求量</translation>
+    </message>
+    <message>
+        <source>Rail</source>
+        <translation>轨道交通</translation>
+    </message>
+    <message>
+        <source>Road</source>
+        <translation>公路</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>水利</translation>
+    </message>
+    <message>
+        <source>Ecological</source>
+        <translation>生态</translation>
+    </message>
+    <message>
+        <source>Public service</source>
+        <translation>公共服务</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Length (km)</source>
+        <translation>境内长度（公里）</translation>
+    </message>
+    <message>
+        <source>Works and land</source>
+        <translation>境内工程及征拆</translation>
+    </message>
+    <message>
+        <source>Reach (segment)</source>
+        <translation>需用至区段</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>使用量</translation>
+    </message>
+    <message>
+        <source>Negotiated amount</source>
+        <translation>协商金额</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <source>Capital cost</source>
+        <translation>建设总投资</translation>
+    </message>
+    <message>
+        <source>Operating cost per year</source>
+        <translation>年运营成本</translation>
+    </message>
+    <message>
+        <source>Life (years)</source>
+        <translation>使用年限（年）</translation>
+    </message>
+    <message>
+        <source>Payment term (years)</source>
+        <translation>付款期限（年）</translation>
+    </message>
+    <message>
+        <source>Discount rate</source>
+        <translation>贴现率</translation>
+    </message>
+    <message>
+        <source>First year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>数值过大</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>is empty: type a number</source>
+        <translation>为空：请输入数字</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must be a whole amount</source>
+        <translation>必须是整数金额</translation>
+    </message>
+    <message>
+        <source>is too small</source>
+        <translation>数值过小</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>this group is already in the table</source>
+        <translation>该联盟已在表中</translation>
+    </message>
+    <message>
+        <source>tick at least one party</source>
+        <translation>请至少勾选一方</translation>
+    </message>
+    <message>
+        <source>add the line's segments first</source>
+        <translation>请先添加线路区段</translation>
+    </message>
+    <message>
+        <source>a party's reach ends there</source>
+        <translation>有参与方需用至该区段</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Contributions</source>
+        <translation>外部出资</translation>
+    </message>
+    <message>
+        <source>Contribution %1</source>
+        <translation>外部出资%1</translation>
+    </message>
+    <message>
+        <source>Coalition cost</source>
+        <translation>联盟成本</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>线路区段</translation>
+    </message>
+    <message>
+        <source>(none: every amount by the method)</source>
+        <translation>（不固定：各方金额均按方法计算）</translation>
+    </message>
+    <message>
+        <source>Contributor</source>
+        <translation>出资方</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <source>No savings to show: they compare each party's amount with what it would pay building alone. Type coalition costs or line segments (tab “Game”) to give the parties stand-alone costs.</source>
+        <translation>无节约额可显示：节约额是各方单独建设成本与分担额之差。请在“博弈”页录入联盟成本或线路区段，以得出各方单独建设成本。</translation>
+    </message>
+    <message>
+        <source>This chart has no figures yet.</source>
+        <translation>此图暂无数据。</translation>
+    </message>
+    <message>
+        <source>Amounts by method and party</source>
+        <translation>各方法下各方分担额</translation>
+    </message>
+    <message>
+        <source>Savings against building alone</source>
+        <translation>相对单独建设的节约额</translation>
+    </message>
+    <message>
+        <source>Yearly payments by party</source>
+        <translation>各方逐年支付额</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>分摊方法</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>博弈</translation>
+    </message>
+    <message>
+        <source>Coalition costs and line segments</source>
+        <translation>联盟成本与线路区段</translation>
+    </message>
+    <message>
+        <source>Agreement uses</source>
+        <translation>协议采用</translation>
+    </message>
+    <message>
+        <source>Proportional by</source>
+        <translation>比例分摊依据</translation>
+    </message>
+    <message>
+        <source>Factor weights (weighted method)</source>
+        <translation>因素权重（多因素加权法）</translation>
+    </message>
+    <message>
+        <source>Drag or type: relative weights, shown as shares of 100 %.</source>
+        <translation>拖动或输入：相对权重，按占100%的比例显示。</translation>
+    </message>
+    <message>
+        <source>Fix one party's amount</source>
+        <translation>固定一方金额</translation>
+    </message>
+    <message>
+        <source>Pays</source>
+        <translation>分担</translation>
+    </message>
+    <message>
+        <source>Methods compared</source>
+        <translation>比较的方法</translation>
+    </message>
+    <message>
+        <source>Annual rate in percent, e.g. 4 for 4 %.</source>
+        <translation>年利率，以百分数输入，如4表示4%。</translation>
+    </message>
+    <message>
+        <source>Shared by the parties</source>
+        <translation>各方共担</translation>
+    </message>
+    <message>
+        <source>Contributions off the top</source>
+        <translation>优先扣除的外部出资</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to type; clear it to mark the value missing. Population, GDP and budget revenue come from the parties' data (read-only here).</source>
+        <translation>双击单元格录入；清空即标为缺失。人口、GDP和财政收入取自参与方数据（此处只读）。</translation>
+    </message>
+    <message>
+        <source>Coalition costs</source>
+        <translation>联盟成本</translation>
+    </message>
+    <message>
+        <source>Line segments</source>
+        <translation>线路区段</translation>
+    </message>
+    <message>
+        <source>Chart: amounts by method and party</source>
+        <translation>图表：各方法下各方分担额</translation>
+    </message>
+    <message>
+        <source>Chart: savings against building alone</source>
+        <translation>图表：相对单独建设的节约额</translation>
+    </message>
+    <message>
+        <source>Chart: yearly payments by party</source>
+        <translation>图表：各方逐年支付额</translation>
+    </message>
+</context>
+<context>
     <name>ProportionalSplitWorkspace</name>
     <message>
         <source>Provenance: %1</source>

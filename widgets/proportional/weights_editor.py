@@ -1,4 +1,4 @@
-"""One slider and one exact text field per party, for typed-in weights.
+"""One slider and one exact text field per party (or per factor), for typed-in weights.
 
 The slider moves a party's *share* in whole percentage points — a step that
 means something in a negotiation — and sets the weight that gives that share
@@ -6,12 +6,14 @@ against the others' weights; the text field takes any exact weight. A slider
 drag is one *gesture*: every value it passes through is emitted with the same
 gesture number, so the application's undo stack merges the drag into a single
 step. A bad typed weight is refused here with a message naming the party, and
-the previous weight stays.
+the previous weight stays. The rows are keyed by id: parties, or any keys with
+names (the factors of a project-cost item's weighted method).
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -34,22 +36,22 @@ def next_gesture() -> int:
 
 
 class WeightRow:
-    """The widgets of one party's weight."""
+    """The widgets of one party's (or one key's) weight."""
 
-    def __init__(self, editor: WeightsEditor, party: Party) -> None:
-        self.party_id = party.id
+    def __init__(self, editor: WeightsEditor, key: str) -> None:
+        self.party_id = key
         self.label = QLabel(editor)
         self.label.setMaximumWidth(NAME_WIDTH)
         self.slider = QSlider(Qt.Orientation.Horizontal, editor)
         self.slider.setRange(0, PERCENT)
         self.slider.setPageStep(5)
-        self.slider.setObjectName(f"weight_slider_{party.id}")
+        self.slider.setObjectName(f"weight_slider_{key}")
         self.slider.setMinimumWidth(150)
         self.share = QLabel(editor)
         self.share.setFixedWidth(SHARE_WIDTH)
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.edit = QLineEdit(editor)
-        self.edit.setObjectName(f"weight_edit_{party.id}")
+        self.edit.setObjectName(f"weight_edit_{key}")
         self.edit.setFixedWidth(78)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.gesture = 0
@@ -70,18 +72,19 @@ class WeightsEditor(QWidget):
         self.rows: dict[str, WeightRow] = {}
         self._weights: dict[str, Decimal] = {}
 
-    def set_weights(self, parties: tuple[Party, ...], names: list[str], weights: dict[str, str]) -> None:
-        """Show the parties' weights and shares; rebuilds the rows only when the parties changed."""
-        if list(self.rows) != [p.id for p in parties]:
-            self._rebuild(parties)
-        self._weights = {p.id: Decimal(weights[p.id]) for p in parties if p.id in weights}
+    def set_weights(self, parties: Sequence[Party | str], names: Sequence[str], weights: dict[str, str]) -> None:
+        """Show the weights and shares of the parties (or of plain keys); rebuilds the rows only when they changed."""
+        keys = [p if isinstance(p, str) else p.id for p in parties]
+        if list(self.rows) != keys:
+            self._rebuild(keys)
+        self._weights = {key: Decimal(weights[key]) for key in keys if key in weights}
         total = sum(self._weights.values(), Decimal(0))
-        for party, name in zip(parties, names, strict=True):
-            row = self.rows[party.id]
+        for key, name in zip(keys, names, strict=True):
+            row = self.rows[key]
             if row.label.toolTip() != name:
                 row.label.setText(row.label.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, NAME_WIDTH))
                 row.label.setToolTip(name)
-            text = weights.get(party.id, "")
+            text = weights.get(key, "")
             row.stored = text
             if not row.edit.hasFocus() and row.edit.text() != text:
                 row.edit.setText(text)
@@ -102,14 +105,14 @@ class WeightsEditor(QWidget):
         weight = (Decimal(percent) * others / (PERCENT - percent)).quantize(WEIGHT_PLACES)
         return normalise_weight(weight)
 
-    def _rebuild(self, parties: tuple[Party, ...]) -> None:
+    def _rebuild(self, keys: list[str]) -> None:
         for row in self.rows.values():
             for widget in (row.label, row.slider, row.share, row.edit):
                 self._grid.removeWidget(widget)
                 widget.deleteLater()
         self.rows = {}
-        for index, party in enumerate(parties):
-            row = WeightRow(self, party)
+        for index, key in enumerate(keys):
+            row = WeightRow(self, key)
             self._grid.addWidget(row.label, index, 0)
             self._grid.addWidget(row.slider, index, 1)
             self._grid.addWidget(row.share, index, 2)
@@ -118,7 +121,7 @@ class WeightsEditor(QWidget):
             row.slider.sliderReleased.connect(lambda r=row: self._on_drag_finished(r))
             row.slider.valueChanged.connect(lambda value, r=row: self._on_slider_moved(r, value))
             row.edit.editingFinished.connect(lambda r=row: self._on_text_edited(r))
-            self.rows[party.id] = row
+            self.rows[key] = row
 
     def _on_drag_started(self, row: WeightRow) -> None:
         row.gesture = next_gesture()

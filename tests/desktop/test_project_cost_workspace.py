@@ -1,0 +1,205 @@
+"""The project-cost workspace: a weight drag recomputes table and chart; edits undo; bad input is explained."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from slider_helpers import handle_centre
+
+from chengyu_accord.cost_sharing.engine import compute, display_precision
+from chengyu_accord.cost_sharing.instrument import instrument_for, register
+from chengyu_accord.cost_sharing.results import shown_table, shown_text
+from chengyu_accord.cost_sharing.storage import save_scenario
+from chengyu_accord.widgets.result_table import RAW_VALUE_ROLE, ROW_KEY_ROLE
+
+
+@pytest.fixture(autouse=True)
+def _registered() -> None:
+    """The instrument registers itself with the built-ins; until then, register it here."""
+    try:
+        instrument_for("project_cost")
+    except KeyError:
+        project_cost = pytest.importorskip("chengyu_accord.cost_sharing.instruments.project_cost")
+        register(project_cost.PROJECT_COST)
+
+
+def open_example(make_window, tmp_path, stem: str = "multi-city-coalition-table"):
+    from chengyu_accord.cost_sharing.instruments.project_cost import presets
+
+    path = tmp_path / f"{stem}.json"
+    save_scenario(presets.EXAMPLES[stem](), path)
+    window = make_window(path)
+    return window, window.workspaces[0]
+
+
+def wait_computed(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: not window.document.busy, timeout=20_000)
+
+
+def column_of(model, key: str) -> int:
+    return model.shown.table.column_index(key) + 1  # column 0 names the party
+
+
+def shown_column(model, key: str) -> tuple[dict[str, int], list[str]]:
+    column = column_of(model, key)
+    raw = {
+        model.index(r, 0).data(ROW_KEY_ROLE): model.index(r, column).data(RAW_VALUE_ROLE)
+        for r in range(model.rowCount())
+    }
+    texts = [model.index(r, column).data() for r in range(model.rowCount())]
+    return raw, texts
+
+
+def test_dragging_a_factor_weight_recomputes_the_table_and_the_chart_in_one_undo_step(qtbot, make_window, tmp_path):
+    from chengyu_accord.widgets.project_cost.workspace import ProjectCostWorkspace
+
+    window, workspace = open_example(make_window, tmp_path)
+    assert isinstance(workspace, ProjectCostWorkspace)
+    window.resize(1600, 1000)
+    wait_computed(qtbot, window)
+    start = window.document.scenario
+    item_id = workspace.item_id
+    before, _texts = shown_column(workspace.model, "weighted")
+    slider = workspace.weights_editor.rows["gdp"].slider
+    qtbot.waitUntil(slider.isVisible)
+    assert slider.width() >= 150
+    steps = window.document.undo_stack.count()
+    origin = handle_centre(slider)
+    qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=origin)
+    width = max(slider.width() - origin.x() - 4, 20)
+    for step in range(1, 21):
+        qtbot.mouseMove(slider, QPoint(origin.x() + (step * width) // 40, origin.y()))
+    qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=QPoint(origin.x() + width // 2, origin.y()))
+    wait_computed(qtbot, window)
+    scenario = window.document.scenario
+    assert "gdp" in scenario.item(item_id).weights, "the drag set the GDP weight"
+
+    result = compute(scenario).item(item_id)
+    expected = result.table("methods").fen("weighted")
+    raw, texts = shown_column(workspace.model, "weighted")
+    assert raw == expected, "the table shows the engine's weighted split for the final position"
+    assert raw != before
+    engine_shown = shown_table(result.table("methods"), display_precision(scenario))
+    weighted = engine_shown.table.column_index("weighted")
+    expected_texts = [shown_text(engine_shown, r, weighted) for r in range(len(engine_shown.table.rows))]
+    assert texts == expected_texts
+
+    chart = workspace.shown_chart
+    assert chart is not None
+    assert workspace.chart._chart is chart, "the chart widget draws this chart"
+    series = {s.name: s for s in chart.series}
+    weighted_label = engine_shown.table.columns[weighted].label.zh
+    assert list(series[weighted_label].value_labels) == expected_texts, "the chart shows the new allocation"
+    assert "万元" in chart.unit
+
+    assert window.document.undo_stack.count() == steps + 1, "one drag, one undo step"
+    window.undo_action.trigger()
+    assert window.document.scenario == start
+
+
+def test_the_chart_chooser_draws_savings_and_the_yearly_schedule(qtbot, make_window, tmp_path):
+    window, workspace = open_example(make_window, tmp_path)
+    wait_computed(qtbot, window)
+    item = window.document.scenario.items[0]
+    box = workspace.chart_box
+    box.setCurrentIndex(box.findData("years"))
+    box.activated.emit(box.currentIndex())
+    assert workspace.shown_chart.form == "stacked_bars"
+    assert len(workspace.shown_chart.categories) == item.project.life_years
+    assert len(workspace.shown_chart.series) == len(item.parties)
+    assert workspace.shown_chart.title
+    box.setCurrentIndex(box.findData("savings"))
+    box.activated.emit(box.currentIndex())
+    assert len(workspace.shown_chart.categories) == len(item.parties)
+    assert workspace.shown_chart.unit
+
+
+def test_a_party_attribute_and_a_coalition_cost_are_edited_and_undone(qtbot, make_window, tmp_path):
+    window, workspace = open_example(make_window, tmp_path)
+    wait_computed(qtbot, window)
+    start = window.document.scenario
+    item_id = workspace.item_id
+    table = workspace.parties_table
+    party_id = start.items[0].parties[1].party
+    cell = table.item(table.row_of(party_id), table.column_of("length_km"))
+    cell.setText("12.5")  # as typed in the cell
+    assert window.document.scenario.item(item_id).parties[1].length_km == "12.5"
+    wait_computed(qtbot, window)
+    cell = table.item(table.row_of(party_id), table.column_of("length_km"))
+    assert cell.text() == "12.5"
+
+    editor = workspace.coalition_editor
+    group = tuple(p.party for p in start.items[0].parties[:2])
+    editor.check(group)
+    editor.cost.line_edit.setText("30000")  # 万元
+    editor.cost.line_edit.editingFinished.emit()
+    editor.set_button.click()
+    coalitions = window.document.scenario.item(item_id).coalitions
+    assert any(set(c.parties) == set(group) and c.cost_fen == 30000 * 100 * 10_000 for c in coalitions)
+    wait_computed(qtbot, window)
+    typed_groups = [editor.table.item(r, 2).data(Qt.ItemDataRole.UserRole + 1) for r in range(editor.table.rowCount())]
+    assert group in typed_groups
+
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.document.scenario == start
+    wait_computed(qtbot, window)
+    cell = table.item(table.row_of(party_id), table.column_of("length_km"))
+    assert cell.text() == start.items[0].parties[1].length_km or "—" in cell.text(), "missing is shown as missing"
+
+
+def test_completed_coalitions_are_shown_in_grey_italics_as_completed(qtbot, make_window, tmp_path):
+    window, workspace = open_example(make_window, tmp_path)
+    wait_computed(qtbot, window)
+    editor = workspace.coalition_editor
+    typed = len(window.document.scenario.items[0].coalitions)
+    assert editor.table.rowCount() > typed, "the engine's completed entries are listed after the typed ones"
+    completed = editor.table.item(typed, 1)
+    assert completed.font().italic()
+    assert not editor.table.item(typed, 0).flags() & Qt.ItemFlag.ItemIsEditable
+    assert "由最低分组补全" in completed.text() or "由最低分组补全" in completed.toolTip()
+
+
+def test_bad_input_is_explained_naming_the_field_and_nothing_changes(qtbot, make_window, tmp_path):
+    window, workspace = open_example(make_window, tmp_path)
+    wait_computed(qtbot, window)
+    start = window.document.scenario
+    steps = window.document.undo_stack.count()
+
+    workspace.tabs.setCurrentIndex(1)
+    workspace.rate.setText("abc")
+    workspace.rate.setModified(True)
+    workspace.rate.editingFinished.emit()
+    assert "贴现率" in workspace.message.text() or "Discount rate" in workspace.message.text()
+    assert window.document.scenario == start
+    assert workspace.rate.text() == "4", "the stored rate is shown again"
+
+    table = workspace.parties_table
+    party_id = start.items[0].parties[0].party
+    table.item(table.row_of(party_id), table.column_of("length_km")).setText("-3")
+    message = workspace.message.text()
+    assert window.document.scenario == start
+    name = start.party(party_id).name_zh
+    assert name in message
+    assert "km" in message or "公里" in message
+    assert "—" in table.item(table.row_of(party_id), table.column_of("length_km")).text()
+
+    editor = workspace.coalition_editor
+    editor.check(())
+    editor.set_button.click()
+    assert window.document.scenario == start
+    assert workspace.message.text()
+    assert window.document.undo_stack.count() == steps
+
+
+def test_the_workspace_rewords_itself_in_english(qtbot, make_window, tmp_path):
+    window, workspace = open_example(make_window, tmp_path)
+    wait_computed(qtbot, window)
+    assert workspace.tabs.tabText(0) != "Split", "Chinese by default"
+    assert workspace.weights_editor.rows["population"].label.text() == "人口"
+    window.set_language("en")
+    qtbot.waitUntil(lambda: workspace.tabs.tabText(0) == "Split")
+    assert workspace.weights_editor.rows["population"].label.text() == "Population"
+    assert workspace.method_box.currentText() == "Nucleolus"
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: workspace.tabs.tabText(0) == "分摊方法")

@@ -1,0 +1,1 @@
+"""The workspace of a cost-sharing project (``cost_sharing/instruments/project_cost``)."""

@@ -1,0 +1,130 @@
+"""The words of the project-cost workspace: methods, factors, project types, attributes, and refusals.
+
+Every string goes through ``QCoreApplication.translate("ProjectCostWorkspace", …)`` (English source, Chinese
+catalogue), so the workspace re-words itself when the language is switched.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from chengyu_accord.cost_sharing.edits import EditError
+
+from ..labels import attribute_label
+
+
+def method_name(method: str, basis: str = "population") -> str:
+    """A method's name as the comparison table calls it (the proportional one names its basis)."""
+    if method == "proportional":
+        return QCoreApplication.translate("ProjectCostWorkspace", "Proportional to %1").replace(
+            "%1", factor_name(basis)
+        )
+    names = {
+        "equal": QCoreApplication.translate("ProjectCostWorkspace", "Equal split"),
+        "weighted": QCoreApplication.translate("ProjectCostWorkspace", "Weighted factors"),
+        "territorial": QCoreApplication.translate("ProjectCostWorkspace", "Territorial (in-territory works and land)"),
+        "scrb": QCoreApplication.translate("ProjectCostWorkspace", "SCRB"),
+        "eca": QCoreApplication.translate("ProjectCostWorkspace", "ECA"),
+        "cga": QCoreApplication.translate("ProjectCostWorkspace", "τ-value (CGA)"),
+        "shapley": QCoreApplication.translate("ProjectCostWorkspace", "Shapley value"),
+        "nucleolus": QCoreApplication.translate("ProjectCostWorkspace", "Nucleolus"),
+        "per_capita_nucleolus": QCoreApplication.translate("ProjectCostWorkspace", "Per-capita nucleolus"),
+        "proportional_nucleolus": QCoreApplication.translate("ProjectCostWorkspace", "Proportional nucleolus"),
+        "segment_shapley": QCoreApplication.translate("ProjectCostWorkspace", "Segment game: Shapley"),
+        "segment_nucleolus": QCoreApplication.translate("ProjectCostWorkspace", "Segment game: nucleolus"),
+        "nash": QCoreApplication.translate("ProjectCostWorkspace", "Nash bargaining"),
+        "egalitarian": QCoreApplication.translate("ProjectCostWorkspace", "Maximise the minimum gain"),
+        "negotiated": QCoreApplication.translate("ProjectCostWorkspace", "Negotiated amounts"),
+    }
+    return names.get(method, method)
+
+
+def factor_name(factor: str) -> str:
+    """A factor of the proportional and weighted methods."""
+    if factor in ("population", "gdp", "budget_revenue"):
+        return attribute_label(factor)
+    names = {
+        "length": QCoreApplication.translate("ProjectCostWorkspace", "Length in territory"),
+        "works": QCoreApplication.translate("ProjectCostWorkspace", "Works and land in territory"),
+        "demand": QCoreApplication.translate("ProjectCostWorkspace", "Demand or benefit"),
+    }
+    return names.get(factor, factor)
+
+
+def factor_short_name(factor: str) -> str:
+    """A factor's name short enough for the label beside its weight slider (the full name is its tooltip)."""
+    names = {
+        "population": QCoreApplication.translate("ProjectCostWorkspace", "Population"),
+        "gdp": QCoreApplication.translate("ProjectCostWorkspace", "GDP"),
+        "budget_revenue": QCoreApplication.translate("ProjectCostWorkspace", "Budget revenue"),
+        "length": QCoreApplication.translate("ProjectCostWorkspace", "Length"),
+        "works": QCoreApplication.translate("ProjectCostWorkspace", "Works, land"),
+        "demand": QCoreApplication.translate("ProjectCostWorkspace", "Demand"),
+    }
+    return names.get(factor, factor)
+
+
+def type_name(project_type: str) -> str:
+    names = {
+        "rail": QCoreApplication.translate("ProjectCostWorkspace", "Rail"),
+        "road": QCoreApplication.translate("ProjectCostWorkspace", "Road"),
+        "water": QCoreApplication.translate("ProjectCostWorkspace", "Water"),
+        "ecological": QCoreApplication.translate("ProjectCostWorkspace", "Ecological"),
+        "public_service": QCoreApplication.translate("ProjectCostWorkspace", "Public service"),
+    }
+    return names.get(project_type, project_type)
+
+
+def attribute_name(attribute: str) -> str:
+    """A column of the parties table (a party's attribute in this project, or one of its figures)."""
+    if attribute in ("population", "gdp", "budget_revenue"):
+        return attribute_label(attribute)
+    names = {
+        "party": QCoreApplication.translate("ProjectCostWorkspace", "Party"),
+        "length_km": QCoreApplication.translate("ProjectCostWorkspace", "Length (km)"),
+        "works_fen": QCoreApplication.translate("ProjectCostWorkspace", "Works and land"),
+        "demand": QCoreApplication.translate("ProjectCostWorkspace", "Demand"),
+        "reach": QCoreApplication.translate("ProjectCostWorkspace", "Reach (segment)"),
+        "users": QCoreApplication.translate("ProjectCostWorkspace", "Users"),
+        "negotiated_fen": QCoreApplication.translate("ProjectCostWorkspace", "Negotiated amount"),
+    }
+    return names.get(attribute, attribute)
+
+
+def field_name(field: str) -> str:
+    """A project field, for the refusal message that names it."""
+    names = {
+        "name_zh": QCoreApplication.translate("ProjectCostWorkspace", "Project name"),
+        "name_en": QCoreApplication.translate("ProjectCostWorkspace", "English name"),
+        "type": QCoreApplication.translate("ProjectCostWorkspace", "Type"),
+        "capital_fen": QCoreApplication.translate("ProjectCostWorkspace", "Capital cost"),
+        "operating_fen_per_year": QCoreApplication.translate("ProjectCostWorkspace", "Operating cost per year"),
+        "life_years": QCoreApplication.translate("ProjectCostWorkspace", "Life (years)"),
+        "term_years": QCoreApplication.translate("ProjectCostWorkspace", "Payment term (years)"),
+        "discount_rate": QCoreApplication.translate("ProjectCostWorkspace", "Discount rate"),
+        "start_year": QCoreApplication.translate("ProjectCostWorkspace", "First year"),
+    }
+    return names.get(field, field)
+
+
+def problem_text(error: EditError) -> str:
+    """An edit's refusal in the interface language (the engine's message is English)."""
+    message = error.message
+    phrases = (
+        ("negative", QCoreApplication.translate("ProjectCostWorkspace", "must not be negative")),
+        ("exceed", QCoreApplication.translate("ProjectCostWorkspace", "is too large")),
+        ("not a number", QCoreApplication.translate("ProjectCostWorkspace", "is not a number")),
+        ("please type a number", QCoreApplication.translate("ProjectCostWorkspace", "is empty: type a number")),
+        ("decimals", QCoreApplication.translate("ProjectCostWorkspace", "must be a whole number")),
+        ("whole number of fen", QCoreApplication.translate("ProjectCostWorkspace", "must be a whole amount")),
+        ("at least", QCoreApplication.translate("ProjectCostWorkspace", "is too small")),
+        ("must not be empty", QCoreApplication.translate("ProjectCostWorkspace", "must not be empty")),
+        ("already entry", QCoreApplication.translate("ProjectCostWorkspace", "this group is already in the table")),
+        ("choose at least one", QCoreApplication.translate("ProjectCostWorkspace", "tick at least one party")),
+        ("no segments", QCoreApplication.translate("ProjectCostWorkspace", "add the line's segments first")),
+        ("shorten its reach", QCoreApplication.translate("ProjectCostWorkspace", "a party's reach ends there")),
+    )
+    for needle, text in phrases:
+        if needle in message:
+            return text
+    return message
