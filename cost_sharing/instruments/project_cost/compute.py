@@ -540,12 +540,15 @@ def _count_zh(count: int) -> str:
 
 
 def _least_core(item: ProjectCostSharing, game: ProjectGame, gamma: Fraction, precision: DisplayPrecision):
-    try:
-        from ...games.nucleolus import least_core
+    epsilon = game.least_core_epsilon
+    if epsilon is None:
+        try:
+            from ...games.nucleolus import least_core
 
-        epsilon = least_core(game.dense()).epsilon * gamma
-    except (ImportError, ValueError, ArithmeticError):
-        return
+            epsilon = least_core(game.dense()).epsilon
+        except (ImportError, ValueError, ArithmeticError):
+            return
+    epsilon *= gamma
     if epsilon <= 0:
         zh = (
             f"最小核心值ε = {_money(epsilon, precision, 'zh')}：存在一种分担方案，使任何几方单独合建都至少多花"

@@ -119,6 +119,8 @@ class ProjectGame:
     table: CoalitionTable | None = None
     segment: SegmentGame | None = None
     _dense: tuple[DenseGame, np.ndarray | None] | None = field(default=None, repr=False)
+    least_core_epsilon: Fraction | None = None
+    """Set by the nucleolus method (its first level), so the least-core check need not solve it again."""
 
     def dense(self) -> DenseGame:
         """Every coalition's cost (n ≤ DENSE_LIMIT; raises GameTooLarge beyond)."""
@@ -381,8 +383,8 @@ def shapley(inputs: Inputs) -> Allocation:
 NUCLEOLUS_LIMIT = 16
 """Most parties for the nucleolus family (sequential LPs over 2**n coalitions plus an exact certificate)."""
 KOHLBERG_OK = Bilingual(
-    "{name}已通过Kohlberg判据检验（精确分数验证）",
-    "{name} is certified by Kohlberg's criterion (checked in exact fractions)",
+    "{name}已通过Kohlberg判据检验（精确分数验证）。",
+    "{name} is certified by Kohlberg's criterion (checked in exact fractions).",
 )
 KOHLBERG_FAILED = Bilingual(
     "{name}未通过Kohlberg判据检验，结果不予显示：{detail}",
@@ -412,6 +414,8 @@ def _nucleolus_method(name: str) -> Callable[[Inputs], Allocation]:
                     KOHLBERG_FAILED.en.format(name=label.en, detail=certificate.detail),
                 )
             )
+        if name == "nucleolus" and inputs.game is not None:
+            inputs.game.least_core_epsilon = -result.levels[0] if result.levels else Fraction(0)
         message = Bilingual(KOHLBERG_OK.zh.format(name=label.zh), KOHLBERG_OK.en.format(name=label.en))
         values, exact = _fractions(result.allocation)
         return Allocation(values, exact, (("info", "kohlberg", message),))
