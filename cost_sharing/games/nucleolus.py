@@ -633,6 +633,24 @@ def _kohlberg_prefixes(
     """
     n = game.n
     full = game.full
+    denominator = math.lcm(*(a.denominator for a in x))
+    numerators = [int(a * denominator) for a in x]
+    keys = _integer_excesses(game, numerators, denominator, excess)
+    if keys is not None:  # exact integer excesses for every coalition at numpy speed
+        key_array, unit = keys
+        order = np.argsort(key_array[1:full], kind="stable") + 1
+        ordered = key_array[order]
+        ends = [*(np.flatnonzero(np.diff(ordered)) + 1).tolist(), len(order)]
+        tracker = _RankTracker(n)
+        prefixes = []
+        begin = 0
+        for end in ends:
+            if tracker.add_group(order[begin:end]):
+                prefixes.append((Fraction(int(ordered[begin]), unit), order[:end].tolist()))
+            if tracker.rank == n:
+                return prefixes
+            begin = end
+        return prefixes
     size = 1 << n
     xf = np.array([float(a) for a in x])
     w = _weights(game.values, n, excess)
@@ -640,8 +658,6 @@ def _kohlberg_prefixes(
     ef[0] = ef[full] = np.inf
     scale = float(np.max(np.abs(game.values))) + float(np.sum(np.abs(xf))) + 1.0
     tol = 1e-8 * scale / float(np.min(np.abs(w[1:])))
-    denominator = math.lcm(*(a.denominator for a in x))
-    numerators = [int(a * denominator) for a in x]
     cache: dict[int, Fraction] = {}
 
     def exact_excess(mask: int) -> Fraction:
@@ -665,22 +681,84 @@ def _kohlberg_prefixes(
         for m in candidates.tolist():
             levels.setdefault(exact_excess(m), []).append(m)
         prefixes: list[tuple[Fraction, list[int]]] = []
-        rank = _ModRank(n)
-        rank.add(full)
+        tracker = _RankTracker(n)
         collection: list[int] = []
         for level in sorted(levels):
             group = levels[level]
             collection.extend(group)
-            grew = False
-            for m in group:
-                grew |= rank.add(m)
-            if grew:
+            if tracker.add_group(np.asarray(group, dtype=np.int64)):
                 prefixes.append((level, list(collection)))
-            if rank.rank == n:
+            if tracker.rank == n:
                 if float(level) + tol < boundary:
                     return prefixes
                 break
         count = min(4 * count, size - 2)
+
+
+def _integer_excesses(
+    game: DenseGame, numerators: list[int], denominator: int, excess: str
+) -> tuple[np.ndarray, int] | None:
+    """Every excess as an int64 multiple of 1/unit, when the game is exact and nothing can overflow.
+
+    Standard: (c(S)·D − P(S)); per capita: the same times lcm(1..n)/|S|. None otherwise.
+    """
+    if game.exact is None or excess == "proportional":
+        return None
+    n = game.n
+    per_member = math.lcm(*range(1, n + 1)) if excess == "per_capita" else 1
+    bound = (max(abs(int(np.max(game.values))), abs(int(np.min(game.values)))) + 1) * denominator
+    bound = (bound + sum(abs(p) for p in numerators)) * per_member
+    if bound >= 1 << 62:
+        return None
+    costs = np.asarray(game.exact, dtype=np.int64)
+    paid = np.zeros(1 << n, dtype=np.int64)
+    for i, p in enumerate(numerators):
+        half = 1 << i
+        np.add(paid[:half], p, out=paid[half : 2 * half])
+    keys = costs * denominator - paid
+    if per_member > 1:
+        sizes = coalition_sums(np.ones(n)).astype(np.int64)
+        sizes[0] = 1
+        keys *= per_member // sizes
+    return keys, denominator * per_member
+
+
+class _RankTracker:
+    """Exact rank of the collection so far (with N), fed a whole excess level at a time.
+
+    A float residual against an orthonormal basis picks the candidates (a coalition of a
+    level is tried only if it looks independent); each is confirmed exactly modulo a prime.
+    """
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.exact = _ModRank(n)
+        self.exact.add((1 << n) - 1)
+        self.basis = np.ones((1, n)) / math.sqrt(n)
+
+    @property
+    def rank(self) -> int:
+        return self.exact.rank
+
+    def add_group(self, masks: np.ndarray) -> bool:
+        if self.rank == self.n or len(masks) == 0:
+            return False
+        bits = _bits(masks, self.n)
+        resid = bits.sum(axis=1) - ((bits @ self.basis.T) ** 2).sum(axis=1)
+        grew = False
+        while self.rank < self.n:
+            j = int(np.argmax(resid))
+            if resid[j] <= _SPAN_TOL:
+                break
+            resid[j] = 0.0
+            if self.exact.add(int(masks[j])):
+                grew = True
+                r = bits[j] - self.basis.T @ (self.basis @ bits[j])
+                r -= self.basis.T @ (self.basis @ r)
+                q = r / np.linalg.norm(r)
+                self.basis = np.vstack((self.basis, q))
+                resid -= (bits @ q) ** 2
+        return grew
 
 
 class _ModRank:

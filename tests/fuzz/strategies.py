@@ -138,8 +138,118 @@ def proportional_split(draw: st.DrawFn, party_ids: list[str]) -> dict[str, Any]:
     }
 
 
+PROJECT_METHODS = (
+    "equal",
+    "proportional",
+    "weighted",
+    "territorial",
+    "scrb",
+    "eca",
+    "cga",
+    "shapley",
+    "nucleolus",
+    "per_capita_nucleolus",
+    "proportional_nucleolus",
+    "segment_shapley",
+    "segment_nucleolus",
+    "nash",
+    "egalitarian",
+    "negotiated",
+)
+PROJECT_FACTORS = ("population", "gdp", "budget_revenue", "length", "works", "demand")
+
+
+@st.composite
+def project_cost(draw: st.DrawFn, party_ids: list[str]) -> dict[str, Any]:
+    """A valid project cost-sharing item over some of ``party_ids``: small games (≤ 6 parties in coalitions,
+    ≤ 20 coalitions, ≤ 10 segments), every optional attribute now and then missing."""
+    members = draw(st.lists(st.sampled_from(party_ids), min_size=1, unique=True))
+    segments = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {"name_zh": visible_text(40), "name_en": visible_text(40, required=False), "cost_fen": amounts}
+            ),
+            max_size=10,
+        )
+    )
+    optional = lambda strategy: st.one_of(st.none(), strategy)  # noqa: E731 - a one-line helper
+    parties = [
+        {
+            "party": pid,
+            "length_km": draw(optional(decimal_text())),
+            "works_fen": draw(optional(amounts)),
+            "demand": draw(optional(decimal_text())),
+            "reach": draw(st.integers(1, len(segments))) if segments and draw(st.booleans()) else None,
+            "users": draw(st.one_of(st.integers(1, 1000), st.just(10**9))),
+            "negotiated_fen": draw(optional(amounts)),
+            "provenance": draw(optional(provenance())),
+        }
+        for pid in members
+    ]
+    coalitions: list[dict[str, Any]] = []
+    if len(members) <= 6:
+        groups = draw(
+            st.lists(
+                st.lists(st.sampled_from(members), min_size=1, unique=True).map(frozenset),
+                unique=True,
+                max_size=20,
+            )
+        )
+        coalitions = [
+            {
+                "parties": [pid for pid in members if pid in group],
+                "cost_fen": draw(amounts),
+                "provenance": draw(optional(provenance())),
+            }
+            for group in groups
+        ]
+    methods = draw(st.lists(st.sampled_from(PROJECT_METHODS), unique=True, max_size=8))
+    contributions = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {
+                    "name_zh": visible_text(60),
+                    "name_en": visible_text(60, required=False),
+                    "amount_fen": amounts,
+                    "provenance": optional(provenance()),
+                }
+            ),
+            max_size=3,
+        )
+    )
+    fixed = draw(optional(st.fixed_dictionaries({"party": st.sampled_from(members), "amount_fen": amounts})))
+    return {
+        "kind": "project_cost",
+        "title": draw(visible_text(200, required=False)),
+        "notes": draw(multi_line_text(500)),
+        "project": {
+            "name_zh": draw(visible_text(100)),
+            "name_en": draw(visible_text(100, required=False)),
+            "type": draw(st.sampled_from(["rail", "road", "water", "ecological", "public_service"])),
+            "capital_fen": draw(amounts),
+            "capital_provenance": draw(optional(provenance())),
+            "operating_fen_per_year": draw(st.one_of(st.just(0), amounts)),
+            "life_years": draw(st.one_of(st.integers(1, 30), st.just(100))),
+            "term_years": draw(st.one_of(st.integers(1, 30), st.just(100))),
+            "discount_rate": draw(st.sampled_from(["0", "0.04", "0.035", "0.1", "1"])),
+            "start_year": draw(st.integers(1900, 2200)),
+        },
+        "contributions": contributions,
+        "parties": parties,
+        "basis": draw(st.sampled_from(PROJECT_FACTORS)),
+        "weights": draw(st.dictionaries(st.sampled_from(PROJECT_FACTORS), decimal_text(), max_size=3)),
+        "coalitions": coalitions,
+        "segments": segments,
+        "methods": methods,
+        "method": draw(st.sampled_from(PROJECT_METHODS)),
+        "fixed": fixed,
+        "bargaining_power": draw(st.dictionaries(st.sampled_from(members), decimal_text(), max_size=3)),
+    }
+
+
 ITEM_STRATEGIES: dict[str, Callable[[list[str]], st.SearchStrategy[dict[str, Any]]]] = {
     "proportional_split": proportional_split,
+    "project_cost": project_cost,
 }
 """Item kind → strategy of valid item data given the scenario's party ids. Each instrument adds its kind here."""
 
