@@ -638,19 +638,31 @@ def _kohlberg_prefixes(
     keys = _integer_excesses(game, numerators, denominator, excess)
     if keys is not None:  # exact integer excesses for every coalition at numpy speed
         key_array, unit = keys
-        order = np.argsort(key_array[1:full], kind="stable") + 1
-        ordered = key_array[order]
-        ends = [*(np.flatnonzero(np.diff(ordered)) + 1).tolist(), len(order)]
-        tracker = _RankTracker(n)
-        prefixes = []
-        begin = 0
-        for end in ends:
-            if tracker.add_group(order[begin:end]):
-                prefixes.append((Fraction(int(ordered[begin]), unit), order[:end].tolist()))
-            if tracker.rank == n:
+        key_array[0] = key_array[full] = np.iinfo(np.int64).max
+        count = min(4 * n, full - 1)
+        while True:
+            if count >= full - 1:
+                chosen = np.argsort(key_array, kind="stable")[: full - 1]
+                boundary = None
+            else:
+                part = np.argpartition(key_array, count)
+                boundary = int(key_array[part[count]])  # the smallest key left out
+                chosen = part[:count]
+                chosen = chosen[np.lexsort((chosen, key_array[chosen]))]
+            ordered = key_array[chosen]
+            ends = [*(np.flatnonzero(np.diff(ordered)) + 1).tolist(), len(chosen)]
+            tracker = _RankTracker(n)
+            prefixes = []
+            begin = 0
+            for end in ends:
+                if tracker.add_group(chosen[begin:end]):
+                    prefixes.append((Fraction(int(ordered[begin]), unit), chosen[:end].tolist()))
+                if tracker.rank == n:
+                    break
+                begin = end
+            if boundary is None or (tracker.rank == n and int(ordered[begin]) < boundary):
                 return prefixes
-            begin = end
-        return prefixes
+            count = min(4 * count, full - 1)
     size = 1 << n
     xf = np.array([float(a) for a in x])
     w = _weights(game.values, n, excess)
@@ -710,7 +722,8 @@ def _integer_excesses(
     bound = (bound + sum(abs(p) for p in numerators)) * per_member
     if bound >= 1 << 62:
         return None
-    costs = np.asarray(game.exact, dtype=np.int64)
+    # Below 2**53 the float values are the exact integers; converting them is much faster.
+    costs = game.values.astype(np.int64) if bound < 1 << 53 else np.asarray(game.exact, dtype=np.int64)
     paid = np.zeros(1 << n, dtype=np.int64)
     for i, p in enumerate(numerators):
         half = 1 << i
