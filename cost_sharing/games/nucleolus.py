@@ -29,7 +29,8 @@ Definitions (cost games: c(S) is what coalition S would pay alone; players 0 .. 
   may join each collection with weights ≥ 0 ("weakly balanced"). An unbalanced D_k means a
   direction exists that relieves the coalitions of D_k without hurting any of them, so x is
   not the nucleolus. The same criterion holds for the per-capita and proportional excesses,
-  because dividing an excess by a positive constant does not change the sign of its change.
+  because dividing each coalition's excess by its own positive weight (|S| or c(S)) does not
+  change the sign of its change.
 
 How it is computed: stage k solves max t subject to e(S, x) ≥ t for the coalitions not yet
 fixed, with the fixed coalitions held at their levels. Each stage LP is solved by constraint
