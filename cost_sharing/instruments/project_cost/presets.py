@@ -126,15 +126,15 @@ def zhongxian_territorial_example() -> Scenario:
                 provenance=_assumed("四川省单独建设同等功能通道（含既有线扩能）的费用。"),
             ),
         ),
-        methods=("equal", "proportional", "territorial", "weighted", "shapley", "nucleolus"),
+        methods=("equal", "proportional", "territorial", "weighted", "shapley"),
         method="territorial",
     )
     return Scenario(
         title="成渝中线高铁投资川渝分担（示例）",
         title_en="Sharing the Chengdu–Chongqing Central Line investment between Chongqing and Sichuan (example)",
         notes=(
-            "示例情景：比较属地分担（境内工程及征拆）与按长度、按客流（加权法仅取客流一项）、平均分摊、"
-            "沙普利值和核仁。两方博弈中沙普利值与核仁相同：各方单独建设费用减去合作节约的一半。"
+            "示例情景：比较属地分担（境内工程及征拆）与按长度、按客流（加权法仅取客流一项）、平均分摊"
+            "和沙普利值。两方博弈中沙普利值与核仁相同：各方单独建设费用减去合作节约的一半。"
         ),
         parties=parties,
         items=(item,),
