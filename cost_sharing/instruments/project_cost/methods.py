@@ -15,11 +15,13 @@ weighted, territorial,
 negotiated
 scrb, eca                    any number: they need c(i), c(N∖i) and c(N) only (completed by cheapest partition)
 cga                          an explicit table: up to ``DENSE_LIMIT`` (22) parties
-shapley                      exact up to ``shapley.EXACT_LIMIT`` (16); float up to ``DENSE_LIMIT`` (22)
-nucleolus family             up to the nucleolus module's limit; every result carries a Kohlberg certificate
+shapley                      exact up to ``shapley.EXACT_LIMIT`` (16); float up to ``DENSE_LIMIT`` (22); beyond,
+                             sampled (``SHAPLEY_SAMPLES`` join orders, fixed seed) with a Hoeffding error bound
+nucleolus family             up to ``NUCLEOLUS_LIMIT`` (16); every result carries a Kohlberg certificate
 segment_shapley,             any number: closed forms over the users of a line (segment games only)
 segment_nucleolus
-nash, egalitarian            an explicit table (up to ``DENSE_LIMIT``)
+nash                         any number (stand-alone costs and c(N))
+egalitarian                  an explicit table (up to the bargaining module's limit, 14)
 =========================== ================================================================================
 """
 
@@ -30,7 +32,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from importlib import import_module
 from typing import Any, Literal
 
 import numpy as np
@@ -38,8 +39,15 @@ import numpy as np
 from chengyu_accord import data
 
 from ...bilingual import Bilingual
+from ...games import bargaining, segment, separable
 from ...games.game import DENSE_LIMIT, CoalitionTable, DenseGame, GameTooLarge, SeparableCosts
+from ...games.nucleolus import nucleolus as nucleolus_solver
+from ...games.nucleolus import per_capita_nucleolus as per_capita_solver
+from ...games.nucleolus import proportional_nucleolus as proportional_solver
 from ...games.segment import SegmentGame, segment_dense
+from ...games.shapley import EXACT_LIMIT as SHAPLEY_EXACT_LIMIT
+from ...games.shapley import shapley as shapley_float
+from ...games.shapley import shapley_exact, shapley_sampled
 from .model import FACTORS, ProjectCostSharing
 
 METHOD_NAMES: dict[str, Bilingual] = {
@@ -192,20 +200,6 @@ class Inputs:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _module(name: str) -> Any:
-    try:
-        return import_module(f"chengyu_accord.cost_sharing.games.{name}")
-    except ModuleNotFoundError:
-        raise Unavailable(Bilingual("求解程序尚未提供", "the solver is not available yet")) from None
-
-
-def _solver(module: str, name: str) -> Callable[..., Any]:
-    found = getattr(_module(module), name, None)
-    if found is None:
-        raise Unavailable(Bilingual("求解程序尚未提供", "the solver is not available yet"))
-    return found
-
-
 def _fractions(values: Sequence[Any]) -> tuple[tuple[Fraction, ...], bool]:
     """Solver output as fractions, and whether it was exact (ints and Fractions are; floats are not)."""
     exact = all(isinstance(v, int | Fraction | np.integer) for v in values)
@@ -227,7 +221,7 @@ def _need_game(inputs: Inputs) -> ProjectGame:
     return inputs.game
 
 
-def _need_dense(inputs: Inputs, limit: int = DENSE_LIMIT, *, alternatives: bool = False) -> DenseGame:
+def _need_dense(inputs: Inputs, limit: int = DENSE_LIMIT, *, alternatives: bool = True) -> DenseGame:
     game = _need_game(inputs)
     if game.n > limit:
         raise too_large(game.n, limit, alternatives=alternatives)
@@ -344,7 +338,7 @@ def _undefined(exc: Exception) -> Unavailable:
 def _separable_method(name: str) -> Callable[[Inputs], Allocation]:
     def run(inputs: Inputs) -> Allocation:
         game = _need_game(inputs)
-        solver = _solver("separable", name)
+        solver = getattr(separable, name)
         try:
             values, exact = _fractions(solver(game.separable))
         except ValueError as exc:
@@ -364,20 +358,44 @@ def cga(inputs: Inputs) -> Allocation:
     """τ-value of the cost game: needs every coalition's cost for γ_i = min_{S∋i} [c(S) − Σ_{j∈S} m_j]."""
     dense = _need_dense(inputs)
     try:
-        values, exact = _fractions(_solver("separable", "cga")(dense))
+        values, exact = _fractions(separable.cga(dense))
     except ValueError as exc:
         raise _undefined(exc) from None
     return Allocation(values, exact)
 
 
+SHAPLEY_SAMPLES = 2000
+"""Join orders sampled beyond DENSE_LIMIT parties; the seed is fixed, so the same file prints the same numbers."""
+SHAPLEY_SEED = 2016
+"""Any fixed seed would do: what matters is that it never changes."""
+
+
 def shapley(inputs: Inputs) -> Allocation:
-    """Exact up to 16 parties, float (9+ significant digits) up to 22, beyond that unavailable."""
-    module = _module("shapley")
+    """Exact up to 16 parties, float (9+ significant digits) up to 22, sampled with a stated error bound beyond."""
     game = _need_game(inputs)
-    dense = _need_dense(inputs, alternatives=True)
-    if game.n <= module.EXACT_LIMIT:
-        return Allocation(tuple(module.shapley_exact(dense)))
-    return _float_allocation(module.shapley(dense).tolist(), game.grand)
+    if game.n > DENSE_LIMIT:
+        return _sampled_shapley(game)
+    dense = game.dense()
+    if game.n <= SHAPLEY_EXACT_LIMIT:
+        return Allocation(tuple(shapley_exact(dense)))
+    return _float_allocation(shapley_float(dense).tolist(), game.grand)
+
+
+def _sampled_shapley(game: ProjectGame) -> Allocation:
+    sampled = shapley_sampled(game.cost, game.n, SHAPLEY_SAMPLES, seed=SHAPLEY_SEED)
+    allocation = _float_allocation(sampled.estimate.tolist(), game.grand)
+    worst = float(max(sampled.half_width))
+    share = worst / game.grand if game.grand else 0.0
+    yuan = f"{worst / 100:,.0f}"
+    level = round(sampled.confidence * 100)
+    message = Bilingual(
+        f"沙普利值由{sampled.samples}个随机加入顺序抽样估计（{game.n}方超出精确计算上限{DENSE_LIMIT}方）："
+        f"以{level}%的置信度，每方金额误差不超过±{yuan}元（总额的{share:.2%}）。",
+        f"The Shapley value is estimated from {sampled.samples} random join orders ({game.n} parties exceed the "
+        f"exact limit of {DENSE_LIMIT}): with {level}% confidence every party's amount is within ±{yuan} yuan "
+        f"({share:.2%} of the total).",
+    )
+    return Allocation(allocation.values, False, (("info", "sampled", message),))
 
 
 NUCLEOLUS_LIMIT = 16
@@ -396,13 +414,18 @@ class Uncertified(Unavailable):
     """A nucleolus whose Kohlberg certificate failed: never shown, reported as an error or a warning."""
 
 
+NUCLEOLUS_SOLVERS = {
+    "nucleolus": nucleolus_solver,
+    "per_capita_nucleolus": per_capita_solver,
+    "proportional_nucleolus": proportional_solver,
+}
+
+
 def _nucleolus_method(name: str) -> Callable[[Inputs], Allocation]:
     def run(inputs: Inputs) -> Allocation:
-        module = _module("nucleolus")
-        limit = getattr(module, "NUCLEOLUS_LIMIT", NUCLEOLUS_LIMIT)
-        dense = _need_dense(inputs, limit, alternatives=False)
+        dense = _need_dense(inputs, NUCLEOLUS_LIMIT)
         try:
-            result = getattr(module, name)(dense)
+            result = NUCLEOLUS_SOLVERS[name](dense)
         except (ValueError, ArithmeticError) as exc:
             raise _undefined(exc) from None
         label = METHOD_NAMES[name]
@@ -439,7 +462,7 @@ def _segment_method(name: str) -> Callable[[Inputs], Allocation]:
                     "type in the line's segments and each party's reach",
                 )
             )
-        values, exact = _fractions(_solver("segment", name)(game.segment))
+        values, exact = _fractions(getattr(segment, name)(game.segment))
         return Allocation(values, exact)
 
     run.__name__ = name
@@ -456,7 +479,7 @@ def nash(inputs: Inputs) -> Allocation:
     power = inputs.item.bargaining_power
     weights = [Fraction(Decimal(power.get(pid, "1"))) for pid in inputs.party_ids] if power else None
     try:
-        values = _solver("bargaining", "nash")(game.separable.stand_alone, game.grand, weights)
+        values = bargaining.nash(game.separable.stand_alone, game.grand, weights)
     except ValueError as exc:
         raise _undefined(exc) from None
     return Allocation(tuple(values))
@@ -464,9 +487,9 @@ def nash(inputs: Inputs) -> Allocation:
 
 def egalitarian(inputs: Inputs) -> Allocation:
     """Lexicographic maximin of the savings, in the core when it is non-empty (explicit table only)."""
-    dense = _need_dense(inputs, alternatives=False)
+    dense = _need_dense(inputs)
     try:
-        result = _solver("bargaining", "egalitarian")(dense)
+        result = bargaining.egalitarian(dense)
     except ValueError as exc:
         raise _undefined(exc) from None
     notes: tuple[tuple[Literal["info", "warning", "error"], str, Bilingual], ...] = ()
@@ -520,4 +543,4 @@ def run_method(method: str, inputs: Inputs) -> Allocation:
     try:
         return DISPATCH[method].run(inputs)
     except GameTooLarge as exc:
-        raise too_large(exc.players, exc.limit, alternatives=method == "shapley") from None
+        raise too_large(exc.players, exc.limit) from None

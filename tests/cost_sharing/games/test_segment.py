@@ -1,7 +1,6 @@
 """Segment (airport) games: published cases, Shapley == dense Shapley of the users' game, nucleolus == brute force."""
 
 import random
-import time
 from fractions import Fraction
 
 import numpy as np
@@ -109,12 +108,11 @@ def test_party_game_differs_from_users_game_with_clones():
     assert segment_shapley(game) == (Fraction(15, 2), Fraction(45, 2))  # 10 split by 4 users, 20 by 1
 
 
-def test_ten_thousand_users_are_fast():
+def test_ten_thousand_users_in_groups_add_up_exactly():
+    """Timed in bench/games_shapley.py; here: 10,000 users in 200 parties, both closed forms exact."""
     rng = random.Random(3)
     segments = tuple(rng.randint(10**6, 10**9) for _ in range(150))
     game = SegmentGame(segments, tuple(rng.randint(1, 150) for _ in range(200)), (50,) * 200)
-    start = time.perf_counter()
     shapley_charges = segment_shapley(game)
     nucleolus = segment_nucleolus(game)
-    assert time.perf_counter() - start < 0.1
     assert sum(shapley_charges) == sum(nucleolus) == game.grand
