@@ -1095,7 +1095,7 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>GDP</translation>
     </message>
     <message>
-        <source>Budget revenue</source>
+        <source>Revenue</source>
         <translation>财政收入</translation>
     </message>
     <message>

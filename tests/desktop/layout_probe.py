@@ -36,6 +36,17 @@ def settle(rounds: int = 30) -> None:
         QApplication.processEvents()
 
 
+def computed(window, seconds: float = 30.0) -> None:
+    """Let an instrument computed off the GUI thread deliver its result (and the columns re-fit to it)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while window.document.busy and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    settle()
+
+
 def probe(path: Path, folder: Path, language: str) -> dict:
     from chengyu_accord.desktop import app as accord
 
@@ -44,9 +55,10 @@ def probe(path: Path, folder: Path, language: str) -> dict:
     settle()
     workspace = window.workspaces[0]
     box = workspace.basis_box
-    if box.currentData() != "weights":
+    if box.findData("weights") >= 0 and box.currentData() != "weights":  # a project's factor sliders always show
         workspace._on_basis_chosen(box.findData("weights"))
     settle()
+    computed(window)
     screen = window.screen().availableGeometry()
     frame = window.frameGeometry()
     sliders = [row.slider for row in list(workspace.weights_editor.rows.values())[:5]]

@@ -56,7 +56,7 @@ def factor_short_name(factor: str) -> str:
     names = {
         "population": QCoreApplication.translate("ProjectCostWorkspace", "Population"),
         "gdp": QCoreApplication.translate("ProjectCostWorkspace", "GDP"),
-        "budget_revenue": QCoreApplication.translate("ProjectCostWorkspace", "Budget revenue"),
+        "budget_revenue": QCoreApplication.translate("ProjectCostWorkspace", "Revenue"),
         "length": QCoreApplication.translate("ProjectCostWorkspace", "Length"),
         "works": QCoreApplication.translate("ProjectCostWorkspace", "Works, land"),
         "demand": QCoreApplication.translate("ProjectCostWorkspace", "Demand"),

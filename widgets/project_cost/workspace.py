@@ -14,6 +14,7 @@ the edit refuses is explained (naming the field) and the stored value is shown a
 from __future__ import annotations
 
 import dataclasses
+import textwrap
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -47,7 +48,7 @@ from chengyu_accord.cost_sharing.results import shown_table
 from ..amount_editor import AmountEditor, AmountError, fen_in_unit, parse_amount
 from ..labels import format_decimal, party_name, ui_language, words
 from ..proportional.weights_editor import WeightsEditor
-from ..result_table import unit_name
+from ..result_table import ResultTableModel, unit_name
 from ..workspace import InstrumentWorkspace, set_text
 from .game_editor import CoalitionEditor, SegmentEditor
 from .names import attribute_name, factor_name, factor_short_name, field_name, method_name, problem_text, type_name
@@ -57,6 +58,9 @@ PROJECT_TYPES = edits.PROJECT_TYPES
 CHARTS = ("methods", "savings", "years")
 """What the chart column can show: amounts by method and party, savings against going alone, yearly payments."""
 METHODS_LIST_HEIGHT = 170
+COMBO_LETTERS = 12
+HEADER_LETTERS = 14
+HEADER_HANZI = 8
 TAB_SPLIT, TAB_PROJECT, TAB_PARTIES, TAB_GAME = range(4)
 
 
@@ -72,6 +76,31 @@ class _ChartSink:
 
     def show_message(self, text: str) -> None:
         self.chart, self.message = None, text
+
+
+class WrappedHeaderModel(ResultTableModel):
+    """The base's table model, with long method names wrapped onto lines of a few words (the unit stays below)."""
+
+    def header_text(self, section: int) -> str:
+        text = super().header_text(section)
+        if section == 0 or self.shown is None or section > len(self.shown.table.columns):
+            return text
+        label, newline, unit = text.partition("\n")
+        return wrap_label(label) + newline + unit
+
+
+def wrap_label(label: str) -> str:
+    """A column label on lines of about HEADER_LETTERS letters (Chinese: HEADER_HANZI), broken at spaces or
+    before an opening bracket."""
+    if any(ord(c) >= 0x2E80 for c in label):
+        if len(label) <= HEADER_HANZI:
+            return label
+        for bracket in ("（", "("):
+            at = label.find(bracket)
+            if at > 0:
+                return label[:at] + "\n" + label[at:]
+        return "\n".join(label[i : i + HEADER_HANZI] for i in range(0, len(label), HEADER_HANZI))
+    return "\n".join(textwrap.wrap(label, HEADER_LETTERS, break_long_words=False)) or label
 
 
 class ProjectCostWorkspace(InstrumentWorkspace):
@@ -93,6 +122,11 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         self.tabs.addTab(self._build_parties_tab(), "")
         self.tabs.addTab(self._build_game_tab(), "")
         self.params_layout.addWidget(self.tabs)
+        # long method names wrap onto several header lines, so every method's column fits beside the parameters
+        self.model.deleteLater()
+        self.model = WrappedHeaderModel(self)
+        self.model.modelReset.connect(self._on_table_reset)
+        self.table.setModel(self.model)
 
         # the chart column: a chooser above the base's chart
         chart_column = QWidget(self)
@@ -111,6 +145,15 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         self.chart_column = chart_column
         self.chart_box.activated.connect(lambda _index: self._draw_chart())
 
+        # Method columns are sized to their content, never stretched: a stretched last column would ask for the
+        # room it was stretched to, and the columns beside the parameters must show every method whole.
+        self.table.horizontalHeader().setStretchLastSection(False)
+
+        for box in (self.method_box, self.basis_box, self.fixed_party, self.type_box, self.chart_box):
+            # long method and party names must not widen the parameter column: the box shows what fits
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(COMBO_LETTERS)
+
         self._retranslate()
 
     # --- building ---------------------------------------------------------------------------------
@@ -118,6 +161,7 @@ class ProjectCostWorkspace(InstrumentWorkspace):
     def _build_split_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 6, 4, 4)  # the sliders get the width, not the frames around them
         form = QFormLayout()
         self.method_label = QLabel(page)
         self.method_box = QComboBox(page)
@@ -138,6 +182,7 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         self.weights_editor = WeightsEditor(self.weights_box)
         self.weights_editor.setObjectName("factor_weights")
         weights_layout = QVBoxLayout(self.weights_box)
+        weights_layout.setContentsMargins(6, 4, 6, 6)
         self.weights_note = QLabel(self.weights_box)
         self.weights_note.setWordWrap(True)
         self.weights_note.setStyleSheet("color: #555;")
@@ -573,6 +618,15 @@ class ProjectCostWorkspace(InstrumentWorkspace):
                 self.contributions.setItem(row, 1, amount)
             self.contributions.blockSignals(False)
             self.contributions.resizeColumnToContents(0)
+
+    def _table_width(self) -> int:
+        """Every method column as sized (none is stretched), the frame and the vertical scroll bar."""
+        header = self.table.horizontalHeader()
+        count = self.model.columnCount()
+        if not count:
+            return 0
+        columns = sum(header.sectionSize(c) for c in range(count))
+        return columns + self.table.frameWidth() * 2 + self.table.verticalScrollBar().sizeHint().width()
 
     def _update_results(self) -> None:
         """The base draws the table, the totals and the checks; the chart is the one chosen above it."""
