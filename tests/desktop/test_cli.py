@@ -38,6 +38,8 @@ def test_examples_are_what_the_presets_build(path):
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_compute_json_gives_every_party_summing_exactly(path):
+    """Every money column of every result table, whatever the kind: each party once, sums exact in fen, 元 and as
+    shown."""
     run = chengyu("compute", "--json", path)
     assert run.returncode == 0, run.stderr
     document = json.loads(run.stdout)
@@ -45,12 +47,18 @@ def test_compute_json_gives_every_party_summing_exactly(path):
     assert document["format"] == "accord-compute"
     for item, result in zip(scenario.items, document["items"], strict=True):
         assert result["ok"]
-        ids = [a["party_id"] for a in result["allocations"]]
-        assert ids == [p.id for p in scenario.item_parties(item)]
-        assert sum(a["amount_fen"] for a in result["allocations"]) == result["total_fen"] == item.amount_fen
-        assert sum(Decimal(a["amount_yuan"]) for a in result["allocations"]) == Decimal(result["total_yuan"])
-        assert sum(Decimal(a["shown"]) for a in result["allocations"]) == Decimal(result["shown_total"])
-        assert all(Decimal(a["amount_yuan"]) * 100 == a["amount_fen"] for a in result["allocations"])
+        main = result["tables"][0]
+        assert [r["key"] for r in main["rows"]] == [p.id for p in scenario.item_parties(item)]
+        for table in result["tables"]:
+            for c, column in enumerate(table["columns"]):
+                if column["measure"] != "money":
+                    continue
+                cells = [row["cells"][c] for row in table["rows"]]
+                total = table["totals"][c]
+                assert sum(cell["fen"] for cell in cells) == total["fen"]
+                assert sum(Decimal(cell["yuan"]) for cell in cells) == Decimal(total["yuan"])
+                assert sum(Decimal(cell["shown"]) for cell in cells) == Decimal(total["shown"])
+                assert all(Decimal(cell["yuan"]) * 100 == cell["fen"] for cell in cells)
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
