@@ -40,6 +40,27 @@ def _save(widget: QWidget, folder: Path, name: str) -> Path:
     return path
 
 
+PROJECT_VIEWS = ("multi-city-coalition-table", "line-segment-users")
+"""Project-cost examples also shot with each parameter tab and each chart (the split tab and the amounts chart are
+the example's own shot)."""
+
+
+def _project_views(window, stem: str, shot: Callable[[str], None]) -> None:
+    """The project-cost workspace's other tabs (project, parties, game) and charts (savings, yearly payments)."""
+    workspace = window.workspaces[0]
+    for index, view in ((1, "project"), (2, "parties"), (3, "game")):
+        workspace.tabs.setCurrentIndex(index)
+        shot(f"{stem}-{view}")
+    workspace.tabs.setCurrentIndex(0)
+    box = workspace.chart_box
+    for chart in ("savings", "years"):
+        box.setCurrentIndex(box.findData(chart))
+        box.activated.emit(box.currentIndex())
+        shot(f"{stem}-chart-{chart}")
+    box.setCurrentIndex(0)
+    box.activated.emit(0)
+
+
 def take(folder: Path, label: str) -> list[Path]:
     """Start Accord and save every view in Chinese and English; returns the files."""
     from chengyu_accord.cost_sharing import presets
@@ -56,6 +77,7 @@ def take(folder: Path, label: str) -> list[Path]:
     saved: list[Path] = []
 
     def shot(name: str, widget: QWidget | None = None) -> None:
+        _settle(lambda: not window.document.busy, seconds=0.2, timeout=60.0)  # results computed off the GUI thread
         chart = window.current_chart()
         _settle(lambda: chart is None or chart.ready, seconds=0.6)
         saved.append(_save(widget or window, folder, f"{name}-{language[:2]}-{label}.png"))
@@ -65,6 +87,8 @@ def take(folder: Path, label: str) -> list[Path]:
         for stem, build in presets.examples().items():
             window.document.replace(build(), None)
             shot(stem)
+            if stem in PROJECT_VIEWS:
+                _project_views(window, stem, shot)
         window.document.replace(presets.default_scenario(), None)
         workspace = window.workspaces[0]
         workspace._on_basis_chosen(workspace.basis_box.findData("weights"))  # as if chosen: seeded weights

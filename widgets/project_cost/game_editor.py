@@ -31,7 +31,7 @@ from chengyu_accord.cost_sharing.results import ItemResult
 from chengyu_accord.cost_sharing.scenario import Scenario
 
 from ..amount_editor import AmountEditor, fen_in_unit
-from ..labels import party_name, ui_language
+from ..labels import format_decimal, party_name, ui_language
 from ..result_table import unit_name
 
 COMPLETED_COLOUR = QColor("#777777")
@@ -162,7 +162,7 @@ class CoalitionEditor(QWidget):
             names = QTableWidgetItem(separator.join(self._names[pid] for pid in group))
             names.setData(GROUP_ROLE, group)
             names.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            cost = QTableWidgetItem(fen_in_unit(fen, unit))
+            cost = QTableWidgetItem(format_decimal(fen_in_unit(fen, unit)))
             cost.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             source = QTableWidgetItem(
                 QCoreApplication.translate("ProjectCostWorkspace", "typed in") if is_typed else completed_text
@@ -297,7 +297,7 @@ class SegmentEditor(QWidget):
         for row, segment in enumerate(item.segments):
             name = segment.name_en or segment.name_zh if ui_language() == "en" else segment.name_zh
             self.table.setItem(row, 0, QTableWidgetItem(name))
-            cost = QTableWidgetItem(fen_in_unit(segment.cost_fen, unit))
+            cost = QTableWidgetItem(format_decimal(fen_in_unit(segment.cost_fen, unit)))
             cost.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, 1, cost)
         self.table.blockSignals(False)

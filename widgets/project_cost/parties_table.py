@@ -119,7 +119,7 @@ def attribute_text(attribute: str, value: object, unit: Unit) -> str:
     if value is None:
         return missing_text()
     if attribute in MONEY:
-        return fen_in_unit(value, unit)  # type: ignore[arg-type]
+        return format_decimal(fen_in_unit(value, unit))  # type: ignore[arg-type]
     if attribute in ("length_km", "demand"):
         return format_decimal(value)  # type: ignore[arg-type]
     return str(value)

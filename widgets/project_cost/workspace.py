@@ -18,6 +18,7 @@ import textwrap
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -326,7 +327,8 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         self.parties_note.setStyleSheet("color: #555;")
         self.parties_table = PartiesTable(page)
         layout.addWidget(self.parties_note)
-        layout.addWidget(self.parties_table, 1)
+        layout.addWidget(self.parties_table)
+        layout.addStretch(1)
         self.parties_table.attribute_edited.connect(self._on_attribute_edited)
         return page
 
@@ -613,7 +615,7 @@ class ProjectCostWorkspace(InstrumentWorkspace):
             for row, contribution in enumerate(self.item.contributions):
                 name = contribution.name_en or contribution.name_zh if ui_language() == "en" else contribution.name_zh
                 self.contributions.setItem(row, 0, QTableWidgetItem(name))
-                amount = QTableWidgetItem(fen_in_unit(contribution.amount_fen, unit))
+                amount = QTableWidgetItem(format_decimal(fen_in_unit(contribution.amount_fen, unit)))
                 amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.contributions.setItem(row, 1, amount)
             self.contributions.blockSignals(False)
@@ -637,7 +639,22 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         finally:
             self.chart = real
         self._default_message = sink.message
+        self._keep_totals_whole()
         self._draw_chart()
+
+    def _keep_totals_whole(self) -> None:
+        """Columns sized to their cells again (another language) must still show their bold totals whole."""
+        if not self.totals.columnCount() or self.totals.item(0, 0) is None:
+            return
+        header = self.table.horizontalHeader()
+        metrics = QFontMetrics(self.totals.item(0, 0).font())
+        for column in range(min(self.totals.columnCount(), header.count())):
+            cell = self.totals.item(0, column)
+            needed = metrics.horizontalAdvance(cell.text()) + 16 if cell is not None else 0
+            if header.sectionSize(column) < needed:
+                header.resizeSection(column, needed)
+            if self.totals.columnWidth(column) != header.sectionSize(column):
+                self.totals.setColumnWidth(column, header.sectionSize(column))
 
     def _draw_chart(self) -> None:
         result = self.result
