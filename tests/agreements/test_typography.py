@@ -159,3 +159,22 @@ def test_names_of_a_hundred_characters_wrap_in_the_tables(tmp_path: Path, lang: 
     )
     pdf = render_agreement(base.model_copy(update={"parties": parties}), tmp_path / f"{lang}.pdf", lang=lang)
     assert any(text == "69,273,000,000.00" for _, text in _lines(pdf))  # the annex total, whole on one line
+
+
+def test_a_wide_annex_table_steps_its_type_down_rather_than_wrap_an_amount(tmp_path: Path) -> None:
+    """The yearly payment plan of five parties and a total column: every total of its total row stays whole."""
+    from chengyu_accord.cost_sharing import presets
+    from chengyu_accord.cost_sharing.engine import compute, display_precision
+    from chengyu_accord.cost_sharing.money import format_amount
+    from chengyu_accord.cost_sharing.results import shown_table, shown_total_text
+    from chengyu_accord.desktop.export import render_agreement
+
+    scenario = presets.examples()["multi-city-coalition-table"]()
+    years = compute(scenario).items[0].table("years")
+    shown = shown_table(years, display_precision(scenario))
+    totals = [shown_total_text(shown, c) for c in range(len(years.columns))] + [
+        format_amount(shown.grand_total, shown.precision, with_unit=False)
+    ]
+    pdf = render_agreement(scenario, tmp_path / "wide.pdf", lang="zh")
+    printed = {text for _, text in _lines(pdf)}
+    assert all(total in printed for total in totals), [t for t in totals if t not in printed]

@@ -29,6 +29,8 @@ from .lines import tokens
 from .runs import role_font, text_width, wrapped_markup
 
 CELL_PADDING = 6
+SMALLEST_TABLE_SIZE = 7.5
+"""六号: the smallest type a wide annex table steps down to before an amount would wrap."""
 """Left and right padding of a table cell, in points (reportlab's default, set explicitly for the line breaks)."""
 
 
@@ -197,15 +199,16 @@ class Story:
     def table(self, table: DocTable) -> None:
         numeric = table.numeric or (False,) * len(table.header)
         self.story.append(self.para(table.unit_note, "table", self.geometry.width, alignment=TA_RIGHT))
-        spec = self.styles["table"]
-        widths = column_widths(table, self.geometry.width, spec["size"], self.role("table"), self.role("table_header"))
+        size, widths = self.table_size(table)
+        scale = size / self.styles["table"]["size"]
+        smaller = {} if scale == 1 else {"fontSize": size, "leading": self.paragraph_style("table").leading * scale}
         inner = [w - 2 * CELL_PADDING for w in widths]
-        rows = [[self.header_cell(h, inner[i]) for i, h in enumerate(table.header)]]
+        rows = [[self.header_cell(h, inner[i], scale) for i, h in enumerate(table.header)]]
         body_rows = [*table.rows, *([table.total_row] if table.total_row else [])]
         for row in body_rows:
             rows.append(
                 [
-                    self.para(value, "table", inner[i], alignment=TA_RIGHT if numeric[i] else TA_LEFT)
+                    self.para(value, "table", inner[i], alignment=TA_RIGHT if numeric[i] else TA_LEFT, **smaller)
                     for i, value in enumerate(row)
                 ]
             )
@@ -224,16 +227,37 @@ class Story:
         self.story.append(grid)
         self.realign()
 
-    def header_cell(self, text: str, width: float) -> Paragraph:
+    def table_size(self, table: DocTable) -> tuple[float, list[float]]:
+        """The type size and column widths of a table: the style's size, or a step smaller (down to
+        :data:`SMALLEST_TABLE_SIZE`) when a table of many columns would otherwise wrap an amount."""
+        numeric = table.numeric or (False,) * len(table.header)
+        rows = [*table.rows, *([table.total_row] if table.total_row else [])]
+        role, header_role = self.role("table"), self.role("table_header")
+        size = self.styles["table"]["size"]
+        while True:
+            widths = column_widths(table, self.geometry.width, size, role, header_role)
+            whole = all(
+                widths[i] + 0.01 >= max(text_width(row[i], role, size) for row in rows) + 2 * CELL_PADDING
+                for i, number in enumerate(numeric)
+                if number and rows
+            )
+            if whole or size <= SMALLEST_TABLE_SIZE:
+                return size, widths
+            size = max(size - 0.5, SMALLEST_TABLE_SIZE)
+
+    def header_cell(self, text: str, width: float, scale: float = 1.0) -> Paragraph:
         """A column header; one too long for its line breaks before its unit in brackets, if the unit then
         fits a line of its own: 常住人口 / （万人，2020年）."""
-        role, size = self.role("table_header"), self.styles["table_header"]["size"]
+        role, size = self.role("table_header"), self.styles["table_header"]["size"] * scale
         cut = text.find("（")
         parts = [text[:cut], text[cut:]] if cut > 0 else [text]
         if text_width(text, role, size) <= width or any(text_width(part, role, size) > width for part in parts):
             parts = [text]
         markup = "<br/>".join(wrapped_markup([(part, None)], role, size, lambda _: width) for part in parts)
-        return Paragraph(markup, self.paragraph_style("table_header", fontName=role_font(role), alignment=TA_CENTER))
+        style = self.paragraph_style("table_header", fontName=role_font(role), alignment=TA_CENTER)
+        if scale != 1:
+            style.fontSize, style.leading = size, style.leading * scale
+        return Paragraph(markup, style)
 
     def chart(self, chart: Chart) -> None:
         drawing = chart_drawing(
