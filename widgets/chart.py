@@ -43,6 +43,11 @@ MARKER_SIZE = 10
 GROUP_THICKNESS = 0.8
 MAX_OUTSIDE_LABEL_SHARE = 0.4
 """A value label wider than this share of the plot goes inside its bar: outside it would squeeze the bars."""
+MAX_LEGEND_COLUMNS = 4
+LEGEND_SAMPLE = 48
+"""Pixels a legend entry takes besides its name: the colour sample and the spacing between entries."""
+LEGEND_SLACK = 24
+"""Pixels of the widget's width the legend leaves free: the plot's margins."""
 MAX_CATEGORY_AXIS_SHARE = 0.6
 """Category names longer than this share of the widget are elided (the full name is in the table)."""
 
@@ -102,7 +107,7 @@ class ChartWidget(QWidget):
         self._shape: tuple[str, int, int] | None = None
         self._items: list[Any] = []  # one BarGraphItem or PlotDataItem per series
         self._texts: list[list[Any]] = []  # value labels: one TextItem per series and category
-        self._legend_names: tuple[str, ...] = ()
+        self._legend_names: tuple[tuple[str, ...], int] | tuple[()] = ()
         self._value_tick_texts: tuple[str, ...] = ()
         self._drawn: dict[str, object] = {}  # what the axes last got, so a slider step re-lays out nothing
         self._build_scheduled = False
@@ -158,7 +163,7 @@ class ChartWidget(QWidget):
         self._legend = pg.LegendItem(labelTextSize=f"{LABEL_POINT_SIZE}pt", labelTextColor=TEXT_COLOUR)
         self._legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # entries side by side
         grid = plot.getPlotItem().layout
-        grid.addItem(self._legend, 4, 1)
+        grid.addItem(self._legend, 4, 0, 1, 3)  # the whole width, under the category axis too
         grid.setAlignment(self._legend, Qt.AlignmentFlag.AlignLeft)
         plot.getViewBox().sigResized.connect(self._redraw)  # label room is measured in pixels
         self._plot = plot
@@ -255,15 +260,27 @@ class ChartWidget(QWidget):
             self._plot.addItem(text)
 
     def _update_legend(self, chart: Chart) -> None:
+        """The legend below the plot, in as many columns as fit the widget's width: a legend wider than the widget
+        would widen the whole plot past the widget's edge and cut off the axis end."""
         names = tuple(s.name for s in chart.series) if len(chart.series) > 1 else ()
-        if names == self._legend_names:
+        room = max(self.width() - int(self._drawn.get("margin", 0)) - LEGEND_SLACK, 60)  # type: ignore[call-overload]
+        shown = tuple(
+            self._metrics.elidedText(name, Qt.TextElideMode.ElideRight, room - LEGEND_SAMPLE) for name in names
+        )
+        widest = max((self._metrics.horizontalAdvance(name) + LEGEND_SAMPLE for name in shown), default=0)
+        columns = max(1, min(len(names), MAX_LEGEND_COLUMNS, room // widest if widest else 1))
+        if (shown, columns) == self._legend_names:
             return
         self._legend.clear()
-        for item, name in zip(self._items, names, strict=False):
+        for item, name in zip(self._items, shown, strict=False):
             self._legend.addItem(item, name)
-        self._legend.setColumnCount(max(1, min(len(names), 4)))
+        self._legend.setColumnCount(columns)
         self._legend.setVisible(bool(names))
-        self._legend_names = names
+        self._legend_names = (shown, columns)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._redraw()  # the legend's columns follow the width
 
     def _clear_axes(self) -> None:
         for side in ("left", "bottom"):

@@ -135,6 +135,24 @@ def test_no_label_is_cut(qtbot, chart, size, labelled):
     qtbot.waitUntil(nothing_cut)
 
 
+@pytest.mark.parametrize("width", [300, 360, 900])
+def test_a_legend_of_long_method_names_never_widens_the_plot_past_the_widget(qtbot, chart, width):
+    """Five long series names in a narrow chart column: the legend takes fewer columns (and elides a name too long
+    for the line) instead of pushing the value axis's end and its title off the widget."""
+    names = ("按常住人口比例", "多因素加权", "可分离成本剩余收益法(SCRB)", "沙普利值", "Proportional nucleolus " * 3)
+    chart.resize(width, 420)
+    values = ([str(20000 + 300 * j), "21000", str(22000 + 100 * j)] for j in range(len(names)))
+    series = tuple(_series(name, v) for name, v in zip(names, values, strict=True))
+    chart.set_chart(_chart("grouped_bars", title="各方法下各方分担额", unit="万元", series=series))
+
+    plot = chart.plot_widget.getPlotItem()
+    qtbot.waitUntil(lambda: len(chart._legend.items) == len(names))
+    qtbot.wait(100)  # the graphics layout settles on the legend's size
+    whole = QRectF(chart.plot_widget.rect())
+    assert plot.sceneBoundingRect().width() <= whole.width() + 1
+    assert all(_inside(rect, whole) for rect, _text in _drawn_ticks(chart, "bottom"))
+
+
 def test_show_message_replaces_the_bars(qtbot, chart):
     chart.set_chart(_chart())
     chart.show_message("无法计算：权重之和为零")
