@@ -85,6 +85,8 @@ class ResultTable:
     row_totals: bool = False
     notes: tuple[CellNote, ...] = ()
     """Flags on single cells (an amount above a party's stand-alone cost, say), shown in colour with the message."""
+    emphasis: str = ""
+    """The key of a column that stands out among its peers (the split an agreement adopts), or ""."""
 
     def __post_init__(self) -> None:
         for row in self.rows:

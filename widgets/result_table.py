@@ -23,11 +23,19 @@ from .labels import missing_text, tag_label, tag_marker, ui_language, words
 RAW_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 MISSING_COLOUR = QColor("#888888")
+EMPHASIS_MARK = "★"
+"""Before the name of the column the agreement adopts (also drawn in bold); in every CJK font of the GB 2312 set."""
 FLAG_BACKGROUNDS = {"error": QColor("#f8d0d4"), "warning": QColor("#fde7b0"), "info": QColor("#dcebfa")}
 """Flagged cells (an amount above a party's stand-alone cost, say): light enough to read the figure on a projector."""
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 def unit_name(unit: Unit) -> str:
@@ -80,9 +88,20 @@ class ResultTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _LEFT if section == 0 else _RIGHT
+        if role == Qt.ItemDataRole.FontRole and self._emphasised(section):
+            return _bold()
+        if role == Qt.ItemDataRole.ToolTipRole and self._emphasised(section):
+            return QCoreApplication.translate("ResultTableModel", "The agreement uses this column.")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.header_text(section)
+
+    def _emphasised(self, section: int) -> bool:
+        """Whether model column ``section`` is the table's emphasised column (the split the agreement adopts)."""
+        table = self.shown.table if self.shown is not None else None
+        return bool(table and table.emphasis and 0 < section <= len(table.columns)) and (
+            table.columns[section - 1].key == table.emphasis  # type: ignore[union-attr]
+        )
 
     def header_text(self, section: int) -> str:
         if section == 0:
@@ -97,6 +116,8 @@ class ResultTableModel(QAbstractTableModel):
             )
         column = columns[section - 1]
         label = words(column.label)
+        if self._emphasised(section):
+            label = f"{EMPHASIS_MARK}{label}"
         # the unit on a line of its own keeps columns narrow enough for a laptop's screen
         if column.measure == "money":
             return f"{label}\n({unit_name(self.shown.precision.unit)})"
@@ -139,6 +160,8 @@ class ResultTableModel(QAbstractTableModel):
             return cell.value if isinstance(cell, Quantity) else cell
         if role == Qt.ItemDataRole.ForegroundRole and cell is None:
             return QBrush(MISSING_COLOUR)
+        if role == Qt.ItemDataRole.FontRole and self._emphasised(col):
+            return _bold()
         if role == Qt.ItemDataRole.FontRole and isinstance(cell, Quantity) and cell.tag == "user":
             font = QFont()
             font.setItalic(True)

@@ -1429,6 +1429,10 @@ Two printouts with the same fingerprint carry the same numbers.</source>
 <context>
     <name>ResultTableModel</name>
     <message>
+        <source>The agreement uses this column.</source>
+        <translation>协议采用此列的分担方案。</translation>
+    </message>
+    <message>
         <source>Total (%1)</source>
         <translation>合计（%1）</translation>
     </message>

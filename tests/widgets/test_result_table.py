@@ -125,3 +125,23 @@ def test_three_equal_parties_print_the_screen_numbers_in_the_pdf_and_the_docx(tm
         assert amount in docx_cells
     assert "33.33%" in pdf_text
     assert "33.34%" in pdf_text
+
+
+def test_the_emphasised_column_is_starred_and_bold():
+    """The split the agreement adopts stands out among the methods compared: a star before its name, bold."""
+    from chengyu_accord.cost_sharing.bilingual import Bilingual
+    from chengyu_accord.cost_sharing.money import DisplayPrecision
+    from chengyu_accord.cost_sharing.results import Column, ResultTable, Row
+    from chengyu_accord.widgets.result_table import EMPHASIS_MARK
+
+    columns = tuple(Column(key, Bilingual(key, key), "money") for key in ("a", "b"))
+    rows = (Row("p", Bilingual("甲", "P"), (100, 200)), Row("q", Bilingual("乙", "Q"), (300, 400)))
+    table = ResultTable("methods", Bilingual("对比", "Compared"), columns, rows, emphasis="b")
+    model = ResultTableModel()
+    model.set_table(shown_table(table, DisplayPrecision()))
+    headers = [model.headerData(s, Qt.Orientation.Horizontal) for s in range(model.columnCount())]
+    assert headers[2].startswith(EMPHASIS_MARK)
+    assert not headers[1].startswith(EMPHASIS_MARK)
+    assert model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.FontRole) is None

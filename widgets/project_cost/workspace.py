@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -325,6 +326,8 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         self.parties_note = QLabel(page)
         self.parties_note.setWordWrap(True)
         self.parties_note.setStyleSheet("color: #555;")
+        self.parties_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.parties_note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.parties_table = PartiesTable(page)
         layout.addWidget(self.parties_note)
         layout.addWidget(self.parties_table)

@@ -626,7 +626,12 @@ def _methods_table(
                         )
                     )
     return ResultTable(
-        METHODS_TABLE, Bilingual("各方法分担金额对比", "Amounts by method"), columns, rows, notes=tuple(notes)
+        METHODS_TABLE,
+        Bilingual("各方法分担金额对比", "Amounts by method"),
+        columns,
+        rows,
+        notes=tuple(notes),
+        emphasis=item.method,
     )
 
 

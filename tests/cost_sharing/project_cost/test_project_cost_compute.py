@@ -291,3 +291,9 @@ def test_ten_party_coalition_table_with_six_methods():
     result = compute_project(scenario, item, 0, Progress())
     assert result.ok
     assert len(result.table("methods").columns) == 6
+
+
+def test_the_agreement_method_stands_out_in_the_comparison():
+    item = coalition_item(3, APARTMENT, 550, methods=("equal", "shapley", "nucleolus"), method="shapley")
+    result, _ = run(item, parties(3))
+    assert result.table("methods").emphasis == "shapley"
