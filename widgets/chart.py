@@ -19,6 +19,7 @@ fits beside its bar (or the label moves inside the bar when the plot is tiny).
 
 from __future__ import annotations
 
+import html
 import math
 from decimal import Decimal
 from functools import cache
@@ -65,6 +66,16 @@ def _axis_title(chart: Chart) -> str:
     if not chart.unit:
         return chart.title
     return f"{chart.title}（{chart.unit}）" if _is_cjk(chart.title + chart.unit) else f"{chart.title} ({chart.unit})"
+
+
+def _fitted_title(chart: Chart, width: float, metrics: QFontMetrics) -> str:
+    """The value axis's title as rich text: on one line when it fits ``width`` pixels, else the unit on a second
+    line (a title wider than the plot would be cut at both ends)."""
+    title = _axis_title(chart)
+    if metrics.horizontalAdvance(title) <= width or not chart.unit:
+        return html.escape(title)
+    unit = f"（{chart.unit}）" if _is_cjk(chart.title + chart.unit) else f"({chart.unit})"
+    return f"{html.escape(chart.title)}<br>{html.escape(unit)}"
 
 
 def _text_on(colour: str) -> str:
@@ -433,7 +444,8 @@ class ChartWidget(QWidget):
                 text.setPos(x, centres[j][i])
 
         self._set_axis("left", list(zip(rows, names, strict=True)), None, axis_width)
-        self._set_axis("bottom", [(float(t), text) for t, text in ticks], _axis_title(chart), None)
+        title = _fitted_title(chart, width_px, self._metrics)
+        self._set_axis("bottom", [(float(t), text) for t, text in ticks], title, None)
         self._value_tick_texts = tuple(text for _t, text in ticks if text)
         self._set_right_margin(ticks[-1][1])
         self._set_grid(x=True)
