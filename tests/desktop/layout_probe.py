@@ -44,7 +44,9 @@ def computed(window, seconds: float = 30.0) -> None:
     while window.document.busy and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.01)
-    settle()
+    for _ in range(5):  # the columns re-fit on zero-length timers, one layout pass after another: let them all run
+        settle()
+        time.sleep(0.02)
 
 
 def probe(path: Path, folder: Path, language: str) -> dict:
