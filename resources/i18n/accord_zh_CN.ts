@@ -979,12 +979,12 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>来源</translation>
     </message>
     <message>
-        <source>Group</source>
-        <translation>联盟</translation>
+        <source>completed</source>
+        <translation>补全</translation>
     </message>
     <message>
-        <source>completed by cheapest partition</source>
-        <translation>由最低分组补全</translation>
+        <source>Group</source>
+        <translation>联盟</translation>
     </message>
     <message>
         <source>Not typed in: the cheapest way to split this group into typed groups (由最低分组补全).</source>

@@ -10,6 +10,7 @@ from chengyu_accord.cost_sharing.engine import compute, display_precision
 from chengyu_accord.cost_sharing.instrument import instrument_for, register
 from chengyu_accord.cost_sharing.results import shown_table, shown_text
 from chengyu_accord.cost_sharing.storage import save_scenario
+from chengyu_accord.widgets.project_cost.game_editor import COST_COLUMN, GROUP_COLUMN, GROUP_ROLE, SOURCE_COLUMN
 from chengyu_accord.widgets.result_table import RAW_VALUE_ROLE, ROW_KEY_ROLE
 
 
@@ -137,7 +138,7 @@ def test_a_party_attribute_and_a_coalition_cost_are_edited_and_undone(qtbot, mak
     coalitions = window.document.scenario.item(item_id).coalitions
     assert any(set(c.parties) == set(group) and c.cost_fen == 30000 * 100 * 10_000 for c in coalitions)
     wait_computed(qtbot, window)
-    typed_groups = [editor.table.item(r, 2).data(Qt.ItemDataRole.UserRole + 1) for r in range(editor.table.rowCount())]
+    typed_groups = [editor.table.item(r, GROUP_COLUMN).data(GROUP_ROLE) for r in range(editor.table.rowCount())]
     assert group in typed_groups
 
     window.undo_action.trigger()
@@ -154,10 +155,23 @@ def test_completed_coalitions_are_shown_in_grey_italics_as_completed(qtbot, make
     editor = workspace.coalition_editor
     typed = len(window.document.scenario.items[0].coalitions)
     assert editor.table.rowCount() > typed, "the engine's completed entries are listed after the typed ones"
-    completed = editor.table.item(typed, 1)
+    completed = editor.table.item(typed, SOURCE_COLUMN)
     assert completed.font().italic()
-    assert not editor.table.item(typed, 0).flags() & Qt.ItemFlag.ItemIsEditable
+    assert editor.table.item(typed, GROUP_COLUMN).font().italic()
+    assert not editor.table.item(typed, COST_COLUMN).flags() & Qt.ItemFlag.ItemIsEditable
     assert "由最低分组补全" in completed.text() or "由最低分组补全" in completed.toolTip()
+
+
+def test_the_group_of_every_coalition_row_is_in_view(qtbot, make_window, tmp_path):
+    """The group says what a row is: it comes first and wraps in the room left, so it never scrolls out of view."""
+    window, workspace = open_example(make_window, tmp_path)
+    wait_computed(qtbot, window)
+    workspace.tabs.setCurrentIndex(workspace.tabs.count() - 1)
+    table = workspace.coalition_editor.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.viewport().width() > 0)
+    right = table.columnViewportPosition(SOURCE_COLUMN) + table.columnWidth(SOURCE_COLUMN)
+    assert right <= table.viewport().width() + 1
+    assert table.columnWidth(GROUP_COLUMN) >= table.fontMetrics().horizontalAdvance("璧山区、铜梁区")
 
 
 def test_bad_input_is_explained_naming_the_field_and_nothing_changes(qtbot, make_window, tmp_path):

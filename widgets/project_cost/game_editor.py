@@ -37,7 +37,8 @@ from ..result_table import unit_name
 COMPLETED_COLOUR = QColor("#777777")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 LIST_HEIGHT = 150
-COST_COLUMN, SOURCE_COLUMN, GROUP_COLUMN = range(3)
+GROUP_COLUMN, COST_COLUMN, SOURCE_COLUMN = range(3)
+"""The group first: it says what the row is; it takes the room left and wraps, the figures never scroll away."""
 
 
 def completed_entries(result: ItemResult | None) -> dict[frozenset[str], int]:
@@ -68,8 +69,11 @@ class CoalitionEditor(QWidget):
         self.table.setObjectName("coalition_table")
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(GROUP_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COST_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SOURCE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(True)
         self.table.setMinimumHeight(160)
         self.table.setMaximumHeight(260)
@@ -148,12 +152,12 @@ class CoalitionEditor(QWidget):
         self.table.setRowCount(len(rows))
         self.table.setHorizontalHeaderLabels(
             [
+                QCoreApplication.translate("ProjectCostWorkspace", "Group"),
                 QCoreApplication.translate("ProjectCostWorkspace", "Cost alone\n(%1)").replace("%1", unit_name(unit)),
                 QCoreApplication.translate("ProjectCostWorkspace", "Entry"),
-                QCoreApplication.translate("ProjectCostWorkspace", "Group"),
             ]
         )
-        completed_text = QCoreApplication.translate("ProjectCostWorkspace", "completed by cheapest partition")
+        completed_text = QCoreApplication.translate("ProjectCostWorkspace", "completed")
         completed_tip = QCoreApplication.translate(
             "ProjectCostWorkspace",
             "Not typed in: the cheapest way to split this group into typed groups (由最低分组补全).",
@@ -176,11 +180,9 @@ class CoalitionEditor(QWidget):
                     cell.setFont(font)
                     cell.setForeground(QBrush(COMPLETED_COLOUR))
                     cell.setToolTip(completed_tip)
-            for column, cell in enumerate((cost, source, names)):
+            for column, cell in ((GROUP_COLUMN, names), (COST_COLUMN, cost), (SOURCE_COLUMN, source)):
                 self.table.setItem(row, column, cell)
         self.table.blockSignals(False)
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(1)
         self.table.resizeRowsToContents()
         if [self.members.item(i).data(GROUP_ROLE) for i in range(self.members.count())] != list(self._names):
             self.members.clear()
