@@ -198,7 +198,8 @@ class Story:
 
     def table(self, table: DocTable) -> None:
         numeric = table.numeric or (False,) * len(table.header)
-        self.story.append(self.para(table.unit_note, "table", self.geometry.width, alignment=TA_RIGHT))
+        # the unit stays with its table: never left alone at the foot of a page
+        self.story.append(self.para(table.unit_note, "table", self.geometry.width, alignment=TA_RIGHT, keepWithNext=1))
         size, widths = self.table_size(table)
         scale = size / self.styles["table"]["size"]
         smaller = {} if scale == 1 else {"fontSize": size, "leading": self.paragraph_style("table").leading * scale}
