@@ -178,3 +178,26 @@ def test_a_wide_annex_table_steps_its_type_down_rather_than_wrap_an_amount(tmp_p
     pdf = render_agreement(scenario, tmp_path / "wide.pdf", lang="zh")
     printed = {text for _, text in _lines(pdf)}
     assert all(total in printed for total in totals), [t for t in totals if t not in printed]
+
+
+UNIT_NOTE = re.compile(r"^(金额)?单位[:：]|^(Amounts in|Unit[:：])")
+FOOTER = re.compile(r"^—\s*\d+\s*—$|^指纹|^Fingerprint|Accord|本稿为讨论稿|^This draft")
+CHART_TEXT_SIZE = 9
+"""Charts write their labels (their own "单位：万元" under the axis among them) smaller than any table's type."""
+
+
+def test_no_unit_note_is_left_alone_at_the_foot_of_a_page(every_export) -> None:
+    """A table's "单位：万元" stays with its table: it is never the last line of a page's text."""
+    for pdf in every_export.values():
+        with pymupdf.open(pdf) as document:
+            for page in document:
+                texts = [
+                    "".join(span["text"] for span in line["spans"]).strip()
+                    for block in page.get_text("dict")["blocks"]
+                    for line in block.get("lines", [])
+                    if max(span["size"] for span in line["spans"]) >= CHART_TEXT_SIZE
+                ]
+                texts = [text for text in texts if text and not FOOTER.search(text)]
+                if texts:
+                    last = texts[-1]
+                    assert not UNIT_NOTE.search(last), f"{pdf.name} page {page.number + 1} ends with {last!r}"
