@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 from . import __version__
 from .engine import compute, display_precision
 from .instrument import instrument_for
+from .progress import Progress
 from .results import Cell, Quantity, ResultTable, ScenarioResult, shown_table
 from .scenario import Scenario
 
@@ -86,6 +88,14 @@ def canonical_json(data: Any) -> bytes:
 def fingerprint(scenario: Scenario, result: ScenarioResult | None = None) -> str:
     """The SHA-256 hex digest of :func:`fingerprint_document`."""
     return hashlib.sha256(canonical_json(fingerprint_document(scenario, result))).hexdigest()
+
+
+def compute_fingerprinted(scenario: Scenario, progress: Progress | None = None) -> ScenarioResult:
+    """Compute the scenario and its fingerprint together, so that the worker thread does both: the fingerprint
+    rounds every result table as shown (a yearly plan of 44 parties is a small integer programme), which would
+    otherwise stall the window when the result arrives."""
+    result = compute(scenario, progress)
+    return replace(result, digest=fingerprint(scenario, result))
 
 
 def short_fingerprint(digest: str) -> str:

@@ -154,6 +154,9 @@ class ScenarioResult:
     """The results of every item of a scenario, in item order."""
 
     items: tuple[ItemResult, ...] = field(default_factory=tuple)
+    digest: str = ""
+    """The fingerprint of the scenario with these results, when it was computed with them
+    (:func:`~chengyu_accord.cost_sharing.fingerprint.compute_fingerprinted`, off the GUI thread); "" otherwise."""
 
     @property
     def ok(self) -> bool:

@@ -32,8 +32,16 @@ APPLICATION = "Accord"
 DEFAULT_SIZE = (1560, 940)
 
 
+SWITCH_INTERVAL_S = 0.0001
+"""How soon a thread waiting for the interpreter lock gets it (CPython's default is 5 ms). Painting a table calls
+back into Python for every cell, and each call waits up to this long while the compute worker runs: at the default,
+a factor-weight step on a 44-party project held the window for 120 ms while its computation ran; at 0.1 ms, for
+43 ms (the cost-sharing benchmark in ``bench/``)."""
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with Accord's names (for QSettings and data folders) and its CJK font."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from chengyu_accord.cost_sharing.edits import Edit
-from chengyu_accord.cost_sharing.engine import compute, is_cheap
+from chengyu_accord.cost_sharing.engine import is_cheap
+from chengyu_accord.cost_sharing.fingerprint import compute_fingerprinted
 from chengyu_accord.cost_sharing.results import ItemResult, ScenarioResult
 from chengyu_accord.cost_sharing.scenario import Scenario
 from chengyu_accord.widgets.labels import words
@@ -100,7 +101,7 @@ class ScenarioDocument(QObject):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self.runner = ComputeRunner(compute, self)
+        self.runner = ComputeRunner(compute_fingerprinted, self)
         self.runner.finished.connect(self._on_result)
         self.runner.failed.connect(lambda _scenario, message: self._on_stopped(self.compute_failed, message))
         self.runner.cancelled.connect(lambda: self._on_stopped(self.compute_cancelled))

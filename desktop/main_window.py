@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
         self.agreement_details.set_scenario(scenario)
         if not self.document.busy:  # the agreement and the fingerprint wait for the result of this scenario
             self._refresh_agreement()
-            self.digest = fingerprint(scenario, result)
+            self.digest = result.digest or fingerprint(scenario, result)
         self._update_fingerprint()
         self._update_file_state()
 

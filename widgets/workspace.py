@@ -172,6 +172,7 @@ class InstrumentWorkspace(QWidget):
         self._columns_placed = False
         self._parameters_width = 0
         self._listed: tuple = ()
+        self._drawn: tuple = (None, None)  # the result and the precision last drawn
         self._fit_timer = QTimer(self)  # after the event loop has laid out new or re-worded parameters
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -203,10 +204,14 @@ class InstrumentWorkspace(QWidget):
         """Show the item of ``scenario`` this workspace is for, with its computed result."""
         self.scenario = scenario
         self.item = scenario.item(self.item_id)
+        precision = display_precision(scenario)
+        redraw = result is not self._drawn[0] or precision != self._drawn[1]
         self.result = result
         self.set_updating(False)
         self.update_parameters()
-        self._update_results()
+        if redraw:  # a step of a drag hands back the last result until the new one is in: nothing to redraw
+            self._drawn = (result, precision)
+            self._update_results()
         needed = self.left_panel.minimumSizeHint().width()
         if needed != self._parameters_width:  # weights shown or hidden: the columns may need to make room
             self._parameters_width = needed
@@ -218,7 +223,6 @@ class InstrumentWorkspace(QWidget):
             QCoreApplication.translate("InstrumentWorkspace", "Updating… the figures below are from the last result.")
         )
         self.updating.setVisible(updating)
-        self.table.setEnabled(not updating)
 
     def title(self) -> str:
         """Tab title: the item's own title, else the instrument's name."""

@@ -154,7 +154,7 @@ def shapley_sampled(
     low = np.full(n, np.inf)
     high = np.full(n, -np.inf)
     marginal = np.empty(n)
-    check_every = max(1, 2000 // n)
+    check_every = max(1, 200 // n)  # a few milliseconds of work between checks, whatever n
     for k in range(samples):
         if progress is not None and k % check_every == 0:
             progress.report(k, samples)

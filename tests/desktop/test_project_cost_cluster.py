@@ -28,7 +28,8 @@ from chengyu_accord.widgets.result_table import ROW_KEY_ROLE
 
 CAPITAL_FEN = 2_000 * 10**8 * 100  # 2,000亿元: whole in 万元, so every shown total is exact
 METHODS = ("equal", "proportional", "territorial", "scrb", "shapley", "nucleolus")
-UNAVAILABLE = ("nucleolus",)
+UNAVAILABLE = ("shapley", "nucleolus")
+"""Beyond exact reach at 44 parties; with only c(i) and c(N∖i) typed, a sample cannot pin the Shapley value down."""
 
 
 @pytest.fixture(autouse=True)
@@ -137,3 +138,4 @@ def test_a_44_party_project_lists_every_unit_whole_with_its_totals_and_explains_
     # what cannot be computed for 44 parties is explained in the checks
     checks = [workspace.diagnostics.item(i).text() for i in range(workspace.diagnostics.count())]
     assert any("核仁" in text and "44" in text for text in checks), checks
+    assert any("沙普利值" in text and "抽样估计误差过大" in text for text in checks), checks

@@ -217,3 +217,15 @@ def test_the_workspace_rewords_itself_in_english(qtbot, make_window, tmp_path):
     assert workspace.method_box.currentText() == "Nucleolus"
     window.set_language("zh_CN")
     qtbot.waitUntil(lambda: workspace.tabs.tabText(0) == "分摊方法")
+
+
+def test_the_fingerprint_comes_with_the_result_from_the_worker(qtbot, make_window, tmp_path):
+    """Rounding every table as shown for the fingerprint is done off the GUI thread, with the computation."""
+    from chengyu_accord.cost_sharing.fingerprint import fingerprint, short_fingerprint
+
+    window, _workspace = open_example(make_window, tmp_path)
+    wait_computed(qtbot, window)
+    result = window.document.result
+    assert result.digest == fingerprint(window.document.scenario, result)
+    assert window.digest == result.digest
+    assert short_fingerprint(result.digest) in window.status_fingerprint.text()

@@ -289,7 +289,7 @@ def compute_project_details(
     needs_game = DISPATCH[item.method].game
     game, no_game, problems = build_game(item, names, needs_game)
     diagnostics.extend(problems)
-    inputs = Inputs(item, ids, names, factor_values(item, parties), game, no_game)
+    inputs = Inputs(item, ids, names, factor_values(item, parties), game, no_game, progress)
     done, failed = run_methods(inputs, progress)
     # the unavailable methods: the agreement's own is an error, the others are omitted with a note
     for method, reason in failed.items():

@@ -27,6 +27,7 @@ egalitarian                  an explicit table (up to the bargaining module's li
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -48,6 +49,7 @@ from ...games.segment import SegmentGame, segment_dense
 from ...games.shapley import EXACT_LIMIT as SHAPLEY_EXACT_LIMIT
 from ...games.shapley import shapley as shapley_float
 from ...games.shapley import shapley_exact, shapley_sampled
+from ...progress import Progress
 from .model import FACTORS, ProjectCostSharing
 
 METHOD_NAMES: dict[str, Bilingual] = {
@@ -187,6 +189,8 @@ class Inputs:
     game: ProjectGame | None
     no_game: Bilingual
     """Why there is no game (what to type in), when ``game`` is None."""
+    progress: Progress | None = None
+    """Checked by the long methods (a sampled Shapley value) so that a newer edit can cancel them."""
 
     @property
     def n(self) -> int:
@@ -365,33 +369,68 @@ def cga(inputs: Inputs) -> Allocation:
 
 
 SHAPLEY_SAMPLES = 2000
-"""Join orders sampled beyond DENSE_LIMIT parties; the seed is fixed, so the same file prints the same numbers."""
+"""Join orders sampled at least, for a coalition table beyond DENSE_LIMIT parties; the seed is fixed, so the same
+file always prints the same numbers."""
+MAX_SHAPLEY_SAMPLES = 20_000
+"""Join orders sampled at most (about a second for 44 parties): beyond, the method is refused with the reason."""
+SHAPLEY_PILOT = 200
+"""Join orders sampled first, to tell how many the wanted precision needs (the bound shrinks as 1/√samples)."""
 SHAPLEY_SEED = 2016
 """Any fixed seed would do: what matters is that it never changes."""
+SAMPLED_PRECISION = Fraction(1, 20)
+"""A sampled Shapley value is shown only when every party's error bound is within 5 % of the average share."""
 
 
 def shapley(inputs: Inputs) -> Allocation:
-    """Exact up to 16 parties, float (9+ significant digits) up to 22, sampled with a stated error bound beyond."""
+    """Exact up to 16 parties, float (9+ significant digits) up to 22; a line's closed form at any size; a coalition
+    table beyond 22 parties is sampled, with its error bound stated."""
     game = _need_game(inputs)
+    if game.segment is not None and game.n > SHAPLEY_EXACT_LIMIT:
+        # the party-level airport game: Littlechild–Owen's sequential equal charging, one user per party
+        parties = SegmentGame(game.segment.segment_costs, game.segment.reach, (1,) * game.n)
+        values, exact = _fractions(segment.segment_shapley(parties))
+        return Allocation(values, exact)
     if game.n > DENSE_LIMIT:
-        return _sampled_shapley(game)
+        return _sampled_shapley(game, inputs.progress)
     dense = game.dense()
     if game.n <= SHAPLEY_EXACT_LIMIT:
         return Allocation(tuple(shapley_exact(dense)))
     return _float_allocation(shapley_float(dense).tolist(), game.grand)
 
 
-def _sampled_shapley(game: ProjectGame) -> Allocation:
-    sampled = shapley_sampled(game.cost, game.n, SHAPLEY_SAMPLES, seed=SHAPLEY_SEED)
-    allocation = _float_allocation(sampled.estimate.tolist(), game.grand)
+def _sampled_shapley(game: ProjectGame, progress: Progress | None) -> Allocation:
+    """Random join orders (seeded), as many as SAMPLED_PRECISION needs by a pilot sample's bound, or refused with
+    the reason when that would take more than MAX_SHAPLEY_SAMPLES."""
+    allowed = float(SAMPLED_PRECISION) * game.grand / game.n
+    pilot = shapley_sampled(game.cost, game.n, SHAPLEY_PILOT, seed=SHAPLEY_SEED, progress=progress)
+    ratio = float(max(pilot.half_width)) / allowed if allowed else math.inf
+    needed = SHAPLEY_PILOT * ratio * ratio  # Hoeffding: the bound shrinks as 1/√samples
+    samples = max(SHAPLEY_SAMPLES, math.ceil(needed / 1000) * 1000) if math.isfinite(needed) else math.inf
+    sampled = pilot
+    if samples <= MAX_SHAPLEY_SAMPLES:
+        sampled = shapley_sampled(game.cost, game.n, int(samples), seed=SHAPLEY_SEED, progress=progress)
     worst = float(max(sampled.half_width))
-    share = worst / game.grand if game.grand else 0.0
     yuan = f"{worst / 100:,.0f}"
     level = round(sampled.confidence * 100)
+    share = worst / game.grand if game.grand else 0.0
+    precision = f"{float(SAMPLED_PRECISION):.0%}"
+    if worst > allowed:
+        raise Unavailable(
+            Bilingual(
+                f"{game.n}方超出精确计算上限{DENSE_LIMIT}方，抽样估计误差过大（按{sampled.samples}个加入顺序估计，"
+                f"误差可达±{yuan}元，超过平均分担额的{precision}，{MAX_SHAPLEY_SAMPLES:,}个加入顺序也不足以达到）；"
+                "请补录更多联盟的单独建设成本，或改用分段博弈或可分离成本法",
+                f"{game.n} parties exceed the exact limit of {DENSE_LIMIT} and a sample is too imprecise (from "
+                f"{sampled.samples} join orders the error may reach ±{yuan} yuan, more than {precision} of the "
+                f"average share, and even {MAX_SHAPLEY_SAMPLES:,} would not do); type in the costs of more groups, "
+                "or use a segment game or a separable-cost method",
+            )
+        )
+    allocation = _float_allocation(sampled.estimate.tolist(), game.grand)
     message = Bilingual(
-        f"沙普利值由{sampled.samples}个随机加入顺序抽样估计（{game.n}方超出精确计算上限{DENSE_LIMIT}方）："
+        f"沙普利值由{sampled.samples:,}个随机加入顺序抽样估计（{game.n}方超出精确计算上限{DENSE_LIMIT}方）："
         f"以{level}%的置信度，每方金额误差不超过±{yuan}元（总额的{share:.2%}）。",
-        f"The Shapley value is estimated from {sampled.samples} random join orders ({game.n} parties exceed the "
+        f"The Shapley value is estimated from {sampled.samples:,} random join orders ({game.n} parties exceed the "
         f"exact limit of {DENSE_LIMIT}): with {level}% confidence every party's amount is within ±{yuan} yuan "
         f"({share:.2%} of the total).",
     )

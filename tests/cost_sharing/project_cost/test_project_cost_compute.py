@@ -1,5 +1,6 @@
 """The project-cost item computed: the game, every method side by side, exact splits and plain-words checks."""
 
+import math
 from fractions import Fraction
 
 from chengyu_accord import data
@@ -267,16 +268,59 @@ def test_the_44_unit_cluster_with_singletons_and_all_but_one():
     )
     result, details = run(item, members)
     assert result.ok, [d.message.en for d in result.diagnostics if d.level == "error"]
-    shown = ["proportional", "territorial", "scrb", "eca", "shapley"]
+    shown = ["proportional", "territorial", "scrb", "eca"]
     assert [c.key for c in result.table("methods").columns] == shown
     unavailable = {d.message.zh for d in result.diagnostics if d.code == "method-unavailable"}
     assert any(
         m.startswith("核仁：44方超出精确计算上限16方；可改用抽样沙普利值、分段博弈或可分离成本法") for m in unavailable
     )
-    sampled = [d.message.zh for d in result.diagnostics if d.code == "sampled"]
-    assert sampled
-    assert "以95%的置信度" in sampled[0]
+    # only c(i) and c(N∖i) typed: a sample cannot pin the Shapley value down, and says so rather than print noise
+    assert any(m.startswith("沙普利值：44方超出精确计算上限22方，抽样估计误差过大") for m in unavailable)
     assert all(sum(details.outcomes[m].fen) == grand for m in shown)
+
+
+def test_a_large_table_with_enough_groups_gets_a_sampled_shapley_value_with_its_bound():
+    """30 parties in 15 typed pairs: the completed game is close to additive, so 2,000 join orders pin every share
+    down; the estimate is efficient and within the bound of the exact value (a pair shares its discount equally)."""
+    n = 30
+    alone = [1_000_000 + 10_000 * i for i in range(n)]
+    discount = [50_000 + 1_000 * k for k in range(n // 2)]
+    costs = {(i,): a for i, a in enumerate(alone)}
+    costs.update({(2 * k, 2 * k + 1): alone[2 * k] + alone[2 * k + 1] - discount[k] for k in range(n // 2)})
+    capital = sum(alone) - sum(discount)
+    item = coalition_item(n, costs, capital, methods=("shapley",), method="shapley")
+    result, _ = run(item, parties(n))
+    assert result.ok, [d.message.en for d in result.diagnostics]
+    sampled = [d.message.zh for d in result.diagnostics if d.code == "sampled"]
+    assert len(sampled) == 1
+    assert "以95%的置信度" in sampled[0]
+    fen = result.table("methods").fen("shapley")
+    assert sum(fen.values()) == capital
+    exact = {f"p{i}": alone[i] - Fraction(discount[i // 2], 2) for i in range(n)}
+    # a party's marginal cost is c(i) or c(i) − its pair's discount, so Hoeffding's bound at 95 % for all 30 is:
+    bound = max(discount) * math.sqrt(math.log(2 * n / 0.05) / (2 * 2000))
+    assert all(abs(fen[pid] - exact[pid]) <= bound + 1 for pid in fen)
+
+
+def test_a_long_line_gets_the_exact_shapley_value_of_its_airport_game():
+    """Beyond 22 parties a segment game's Shapley value is Littlechild–Owen's closed form, exact: no sampling."""
+    n = 40
+    segments = tuple(Segment(name_zh=f"第{k + 1}段", cost_fen=1000 + k) for k in range(n))
+    capital = sum(s.cost_fen for s in segments)
+    item = ProjectCostSharing(
+        id="line",
+        project=ProjectInfo(name_zh="长线", capital_fen=capital),
+        parties=tuple(ProjectParty(party=f"p{i}", reach=i + 1, users=5 + i) for i in range(n)),
+        segments=segments,
+        methods=("shapley", "segment_shapley"),
+        method="shapley",
+    )
+    result, details = run(item, parties(n))
+    assert result.ok
+    assert not [d for d in result.diagnostics if d.code == "sampled"]
+    # party i pays Σ_{k ≤ i} cost_k / (n − k): every party needing segment k shares it equally
+    expected = [sum(Fraction(1000 + k, n - k) for k in range(i + 1)) for i in range(n)]
+    assert details.outcomes["shapley"].exact == tuple(expected)
 
 
 def test_ten_party_coalition_table_with_six_methods():
