@@ -69,13 +69,26 @@ def _axis_title(chart: Chart) -> str:
 
 
 def _fitted_title(chart: Chart, width: float, metrics: QFontMetrics) -> str:
-    """The value axis's title as rich text: on one line when it fits ``width`` pixels, else the unit on a second
-    line (a title wider than the plot would be cut at both ends)."""
+    """The value axis's title as rich text in lines no wider than ``width`` pixels: broken between words (between
+    characters in Chinese), the unit on a line of its own when the whole does not fit — never cut at the edges."""
     title = _axis_title(chart)
-    if metrics.horizontalAdvance(title) <= width or not chart.unit:
+    if metrics.horizontalAdvance(title) <= width or width <= 0:
         return html.escape(title)
-    unit = f"（{chart.unit}）" if _is_cjk(chart.title + chart.unit) else f"({chart.unit})"
-    return f"{html.escape(chart.title)}<br>{html.escape(unit)}"
+    unit = ""
+    if chart.unit:
+        unit = f"（{chart.unit}）" if _is_cjk(chart.title + chart.unit) else f"({chart.unit})"
+    pieces = list(chart.title) if _is_cjk(chart.title) else chart.title.split(" ")
+    joiner = "" if _is_cjk(chart.title) else " "
+    lines: list[str] = []
+    for piece in pieces:
+        candidate = f"{lines[-1]}{joiner}{piece}" if lines else piece
+        if lines and metrics.horizontalAdvance(candidate) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(piece)
+    if unit:
+        lines.append(unit)
+    return "<br>".join(html.escape(line) for line in lines)
 
 
 def _text_on(colour: str) -> str:
@@ -444,7 +457,9 @@ class ChartWidget(QWidget):
                 text.setPos(x, centres[j][i])
 
         self._set_axis("left", list(zip(rows, names, strict=True)), None, axis_width)
-        title = _fitted_title(chart, width_px, self._metrics)
+        # centred under the plot, a title may reach over the right margin by as much as over the category axis
+        room = width_px + 2 * int(self._drawn.get("margin", 0)) - 4 * TEXT_MARGIN  # type: ignore[call-overload]
+        title = _fitted_title(chart, room, self._metrics)
         self._set_axis("bottom", [(float(t), text) for t, text in ticks], title, None)
         self._value_tick_texts = tuple(text for _t, text in ticks if text)
         self._set_right_margin(ticks[-1][1])

@@ -153,6 +153,19 @@ def test_a_legend_of_long_method_names_never_widens_the_plot_past_the_widget(qtb
     assert all(_inside(rect, whole) for rect, _text in _drawn_ticks(chart, "bottom"))
 
 
+@pytest.mark.parametrize("width", [260, 320, 700])
+def test_a_long_value_axis_title_wraps_instead_of_being_cut(qtbot, chart, width):
+    long_names = ("Bishan District", "Tongliang District", "Yongchuan District")
+    chart.resize(width, 420)
+    chart.set_chart(_chart(title="Amounts by method and party", unit="10k yuan", categories=long_names))
+    label = chart.plot_widget.getAxis("bottom").label
+    qtbot.wait(100)  # the layout settles on the axes' widths
+    drawn, whole = label.sceneBoundingRect(), QRectF(chart.plot_widget.rect())
+    assert whole.left() - 1 <= drawn.left()
+    assert drawn.right() <= whole.right() + 1, (drawn, whole)
+    assert "10k yuan" in label.toPlainText()
+
+
 def test_show_message_replaces_the_bars(qtbot, chart):
     chart.set_chart(_chart())
     chart.show_message("无法计算：权重之和为零")
