@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AgreementDetailsWidget</name>
     <message>
-        <source>The office that signs; by default the party's government.</source>
+        <source>The office that signs; by default the party&apos;s government.</source>
         <translation>签署机关；默认为该方人民政府。</translation>
     </message>
     <message>
@@ -43,7 +44,7 @@
         <translation>每方份数</translation>
     </message>
     <message>
-        <source>Printed as the agreement's title: 关于…的协议</source>
+        <source>Printed as the agreement&apos;s title: 关于…的协议</source>
         <translation>印作协议标题：关于…的协议</translation>
     </message>
     <message>
@@ -51,7 +52,7 @@
         <translation>用于英文参考译本（可选）</translation>
     </message>
     <message>
-        <source>Empty: the agreement's title is used</source>
+        <source>Empty: the agreement&apos;s title is used</source>
         <translation>留空则使用协议名称</translation>
     </message>
     <message>
@@ -419,7 +420,7 @@
         <translation>已完成计算，输入数据无需说明。</translation>
     </message>
     <message>
-        <source>Click to show this party's figure in the parties panel.</source>
+        <source>Click to show this party&apos;s figure in the parties panel.</source>
         <translation>点击在参与方面板中显示该方的数据。</translation>
     </message>
     <message>
@@ -653,7 +654,7 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>内置数据（%1）的出处：</translation>
     </message>
     <message>
-        <source>Each figure's year, source and tag are shown in the parties panel. Tags: [S] sourced, [S-2] secondary source, [D] derived, [U] unverified, [A] assumed, [entered] typed in by you.</source>
+        <source>Each figure&apos;s year, source and tag are shown in the parties panel. Tags: [S] sourced, [S-2] secondary source, [D] derived, [U] unverified, [A] assumed, [entered] typed in by you.</source>
         <translation>每项数据的年份、出处和标记见“参与方”面板。标记：[S] 有出处，[S-2] 二手来源，[D] 推算，[U] 未经核实，[A] 假设值，[录入] 用户录入。</translation>
     </message>
     <message>
@@ -777,7 +778,7 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>协议信息</translation>
     </message>
     <message>
-        <source>Change a parameter on the left: every party's amount, the total and the chart follow at once. Every change can be undone (Ctrl+Z). File ▸ New starts a new agreement; Export Agreement prints it.</source>
+        <source>Change a parameter on the left: every party&apos;s amount, the total and the chart follow at once. Every change can be undone (Ctrl+Z). File ▸ New starts a new agreement; Export Agreement prints it.</source>
         <translation>在左侧修改参数，各方金额、合计与图表随即更新；每一步修改都可撤销（Ctrl+Z）。“文件 ▸ 新建”开始一份新协议，“导出协议”生成可打印的协议草案。</translation>
     </message>
     <message>
@@ -1011,70 +1012,6 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>成本（%1）</translation>
     </message>
     <message>
-        <source>Proportional to %1</source>
-        <translation>按%1比例</translation>
-    </message>
-    <message>
-        <source>Equal split</source>
-        <translation>平均分摊</translation>
-    </message>
-    <message>
-        <source>Weighted factors</source>
-        <translation>多因素加权</translation>
-    </message>
-    <message>
-        <source>Territorial (in-territory works and land)</source>
-        <translation>属地分担（境内工程及征拆）</translation>
-    </message>
-    <message>
-        <source>SCRB</source>
-        <translation>可分离成本剩余收益法(SCRB)</translation>
-    </message>
-    <message>
-        <source>ECA</source>
-        <translation>等额分摊非可分离成本(ECA)</translation>
-    </message>
-    <message>
-        <source>τ-value (CGA)</source>
-        <translation>τ值(CGA)</translation>
-    </message>
-    <message>
-        <source>Shapley value</source>
-        <translation>沙普利值</translation>
-    </message>
-    <message>
-        <source>Nucleolus</source>
-        <translation>核仁</translation>
-    </message>
-    <message>
-        <source>Per-capita nucleolus</source>
-        <translation>人均核仁</translation>
-    </message>
-    <message>
-        <source>Proportional nucleolus</source>
-        <translation>比例核仁</translation>
-    </message>
-    <message>
-        <source>Segment game: Shapley</source>
-        <translation>分段博弈沙普利值</translation>
-    </message>
-    <message>
-        <source>Segment game: nucleolus</source>
-        <translation>分段博弈核仁</translation>
-    </message>
-    <message>
-        <source>Nash bargaining</source>
-        <translation>纳什谈判解</translation>
-    </message>
-    <message>
-        <source>Maximise the minimum gain</source>
-        <translation>最小收益最大化</translation>
-    </message>
-    <message>
-        <source>Negotiated amounts</source>
-        <translation>协商金额</translation>
-    </message>
-    <message>
         <source>Length in territory</source>
         <translation>境内线路长度</translation>
     </message>
@@ -1231,11 +1168,11 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>请至少勾选一方</translation>
     </message>
     <message>
-        <source>add the line's segments first</source>
+        <source>add the line&apos;s segments first</source>
         <translation>请先添加线路区段</translation>
     </message>
     <message>
-        <source>a party's reach ends there</source>
+        <source>a party&apos;s reach ends there</source>
         <translation>有参与方需用至该区段</translation>
     </message>
     <message>
@@ -1271,7 +1208,7 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <source>No savings to show: they compare each party's amount with what it would pay building alone. Type coalition costs or line segments (tab “Game”) to give the parties stand-alone costs.</source>
+        <source>No savings to show: they compare each party&apos;s amount with what it would pay building alone. Type coalition costs or line segments (tab “Game”) to give the parties stand-alone costs.</source>
         <translation>无节约额可显示：节约额是各方单独建设成本与分担额之差。请在“博弈”页录入联盟成本或线路区段，以得出各方单独建设成本。</translation>
     </message>
     <message>
@@ -1327,7 +1264,7 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>拖动或输入：相对权重，按占100%的比例显示。</translation>
     </message>
     <message>
-        <source>Fix one party's amount</source>
+        <source>Fix one party&apos;s amount</source>
         <translation>固定一方金额</translation>
     </message>
     <message>
@@ -1359,7 +1296,7 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>删除</translation>
     </message>
     <message>
-        <source>Double-click a cell to type; clear it to mark the value missing. Population, GDP and budget revenue come from the parties' data (read-only here).</source>
+        <source>Double-click a cell to type; clear it to mark the value missing. Population, GDP and budget revenue come from the parties&apos; data (read-only here).</source>
         <translation>双击单元格录入；清空即标为缺失。人口、GDP和财政收入取自参与方数据（此处只读）。</translation>
     </message>
     <message>

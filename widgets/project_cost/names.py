@@ -1,7 +1,8 @@
 """The words of the project-cost workspace: methods, factors, project types, attributes, and refusals.
 
 Every string goes through ``QCoreApplication.translate("ProjectCostWorkspace", …)`` (English source, Chinese
-catalogue), so the workspace re-words itself when the language is switched.
+catalogue), so the workspace re-words itself when the language is switched; the methods' names are the engine's
+(``Bilingual``), the same words the comparison table and the agreement print.
 """
 
 from __future__ import annotations
@@ -9,34 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from chengyu_accord.cost_sharing.edits import EditError
+from chengyu_accord.cost_sharing.instruments.project_cost.methods import method_name as engine_method_name
 
-from ..labels import attribute_label
+from ..labels import attribute_label, words
 
 
 def method_name(method: str, basis: str = "population") -> str:
-    """A method's name as the comparison table calls it (the proportional one names its basis)."""
-    if method == "proportional":
-        return QCoreApplication.translate("ProjectCostWorkspace", "Proportional to %1").replace(
-            "%1", factor_name(basis)
-        )
-    names = {
-        "equal": QCoreApplication.translate("ProjectCostWorkspace", "Equal split"),
-        "weighted": QCoreApplication.translate("ProjectCostWorkspace", "Weighted factors"),
-        "territorial": QCoreApplication.translate("ProjectCostWorkspace", "Territorial (in-territory works and land)"),
-        "scrb": QCoreApplication.translate("ProjectCostWorkspace", "SCRB"),
-        "eca": QCoreApplication.translate("ProjectCostWorkspace", "ECA"),
-        "cga": QCoreApplication.translate("ProjectCostWorkspace", "τ-value (CGA)"),
-        "shapley": QCoreApplication.translate("ProjectCostWorkspace", "Shapley value"),
-        "nucleolus": QCoreApplication.translate("ProjectCostWorkspace", "Nucleolus"),
-        "per_capita_nucleolus": QCoreApplication.translate("ProjectCostWorkspace", "Per-capita nucleolus"),
-        "proportional_nucleolus": QCoreApplication.translate("ProjectCostWorkspace", "Proportional nucleolus"),
-        "segment_shapley": QCoreApplication.translate("ProjectCostWorkspace", "Segment game: Shapley"),
-        "segment_nucleolus": QCoreApplication.translate("ProjectCostWorkspace", "Segment game: nucleolus"),
-        "nash": QCoreApplication.translate("ProjectCostWorkspace", "Nash bargaining"),
-        "egalitarian": QCoreApplication.translate("ProjectCostWorkspace", "Maximise the minimum gain"),
-        "negotiated": QCoreApplication.translate("ProjectCostWorkspace", "Negotiated amounts"),
-    }
-    return names.get(method, method)
+    """A method's name as the comparison table and the agreement call it (the engine's words, one source)."""
+    return words(engine_method_name(method, basis))
 
 
 def factor_name(factor: str) -> str:
