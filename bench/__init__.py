@@ -11,6 +11,8 @@ import os
 import platform
 import statistics
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -69,3 +71,14 @@ def machine_lines() -> list[str]:
 def summary(values: list[float]) -> tuple[float, float, float]:
     """(median, min, max) of timings in seconds."""
     return statistics.median(values), min(values), max(values)
+
+
+def timed(action: Callable[[], object], repeat: int) -> tuple[float, float, float]:
+    """(median, min, max) seconds of ``repeat`` calls after one warm-up call."""
+    action()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return summary(samples)

@@ -8,11 +8,9 @@ realistic scenario (the 44 units of the cluster) and stay usable for a large one
 from __future__ import annotations
 
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from bench import Section, summary
+from bench import Section, timed
 from chengyu_accord import data
 from chengyu_accord.cost_sharing import presets
 from chengyu_accord.cost_sharing.engine import compute, display_precision
@@ -23,17 +21,6 @@ from chengyu_accord.cost_sharing.scenario import Scenario
 from chengyu_accord.cost_sharing.storage import read_scenario, save_scenario, scenario_to_bytes
 
 FRAME_BUDGET_S = 0.016
-
-
-def timed(action: Callable[[], object], repeat: int) -> tuple[float, float, float]:
-    """(median, min, max) seconds of ``repeat`` calls after one warm-up call."""
-    action()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return summary(samples)
 
 
 def cluster_scenario(items: int) -> Scenario:

@@ -8,12 +8,9 @@ says so and fails.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import numpy as np
 
-from bench import Section, summary
+from bench import Section, timed
 from chengyu_accord.cost_sharing.games.game import DenseGame, coalition_sums
 from chengyu_accord.cost_sharing.games.nucleolus import nucleolus
 
@@ -41,17 +38,6 @@ def random_discounts(n: int, seed: int) -> np.ndarray:
     return values
 
 
-def timed(action: Callable[[], object]) -> float:
-    """Median seconds of REPEAT calls after one warm-up call."""
-    action()
-    samples = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return summary(samples)[0]
-
-
 def run() -> Section:
     try:
         import coopgame
@@ -69,8 +55,8 @@ def run() -> Section:
             values = build(n, seed=n)
             game = DenseGame.from_exact(n, values.tolist())
             peer_game = coopgame.Game(values[1:].astype(np.float64).tolist())
-            ours_s = timed(lambda g=game: nucleolus(g))
-            peer_s = timed(lambda g=peer_game: coopgame.cost_nucleolus(g))
+            ours_s = timed(lambda g=game: nucleolus(g), REPEAT)[0]
+            peer_s = timed(lambda g=peer_game: coopgame.cost_nucleolus(g), REPEAT)[0]
             result = nucleolus(game)
             peer = coopgame.cost_nucleolus(peer_game)
             diff = max(abs(float(a) - b) for a, b in zip(result.allocation, peer, strict=True))

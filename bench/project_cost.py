@@ -21,11 +21,10 @@ from __future__ import annotations
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
-from bench import Section, summary
+from bench import Section, timed
 
 REPEAT = 7
 STEPS = 40
@@ -39,17 +38,6 @@ CAPITAL_FEN = 2_000 * 10**8 * 100
 CLUSTER_STEPS = 12
 CLUSTER_METHODS = ("proportional", "territorial", "scrb", "eca", "shapley", "nash")
 EXAMPLE = "multi-city-coalition-table"
-
-
-def timed(action: Callable[[], object], repeat: int = REPEAT) -> tuple[float, float, float]:
-    """(median, min, max) seconds of ``repeat`` calls after one warm-up call."""
-    action()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return summary(samples)
 
 
 def cluster_project(n: int, methods: tuple[str, ...], method: str, weights: dict[str, str] | None = None):

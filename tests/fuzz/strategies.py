@@ -32,6 +32,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from chengyu_accord.cost_sharing.instruments.project_cost.model import FACTORS, METHODS
 from chengyu_accord.cost_sharing.numbers import MAX_AMOUNT_FEN, MAX_PLACES
 from chengyu_accord.cost_sharing.scenario import MAX_PARTIES, SCHEMA_VERSION
 from chengyu_accord.desktop import cli
@@ -138,25 +139,7 @@ def proportional_split(draw: st.DrawFn, party_ids: list[str]) -> dict[str, Any]:
     }
 
 
-PROJECT_METHODS = (
-    "equal",
-    "proportional",
-    "weighted",
-    "territorial",
-    "scrb",
-    "eca",
-    "cga",
-    "shapley",
-    "nucleolus",
-    "per_capita_nucleolus",
-    "proportional_nucleolus",
-    "segment_shapley",
-    "segment_nucleolus",
-    "nash",
-    "egalitarian",
-    "negotiated",
-)
-PROJECT_FACTORS = ("population", "gdp", "budget_revenue", "length", "works", "demand")
+PROJECT_METHODS, PROJECT_FACTORS = METHODS, FACTORS
 
 
 @st.composite

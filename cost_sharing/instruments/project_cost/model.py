@@ -7,7 +7,7 @@ Amounts are whole fen; rates, lengths and demand are exact decimals given as tex
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, ClassVar, Literal, Self
+from typing import Annotated, ClassVar, Literal, Self, get_args
 
 from pydantic import Field, StrictInt, model_validator
 
@@ -18,30 +18,11 @@ Fen = Annotated[StrictInt, Field(ge=0, le=MAX_AMOUNT_FEN)]
 
 ProjectType = Literal["rail", "road", "water", "ecological", "public_service"]
 
-FACTORS = ("population", "gdp", "budget_revenue", "length", "works", "demand")
+Factor = Literal["population", "gdp", "budget_revenue", "length", "works", "demand"]
+FACTORS: tuple[Factor, ...] = get_args(Factor)
 """What a proportional or weighted split can use: three figures of the party (from the embedded data or typed in)
 and three attributes of the party in this project."""
-Factor = Literal["population", "gdp", "budget_revenue", "length", "works", "demand"]
 
-METHODS = (
-    "equal",
-    "proportional",
-    "weighted",
-    "territorial",
-    "scrb",
-    "eca",
-    "cga",
-    "shapley",
-    "nucleolus",
-    "per_capita_nucleolus",
-    "proportional_nucleolus",
-    "segment_shapley",
-    "segment_nucleolus",
-    "nash",
-    "egalitarian",
-    "negotiated",
-)
-"""Every split the item can compute, in the order of the comparison table (definitions: docs/cost-sharing.md)."""
 Method = Literal[
     "equal",
     "proportional",
@@ -60,6 +41,8 @@ Method = Literal[
     "egalitarian",
     "negotiated",
 ]
+METHODS: tuple[Method, ...] = get_args(Method)
+"""Every split the item can compute, in the order of the comparison table (definitions: docs/cost-sharing.md)."""
 DEFAULT_METHODS: tuple[Method, ...] = ("equal", "proportional", "territorial", "scrb", "shapley", "nucleolus")
 
 MAX_COALITIONS = 4096
