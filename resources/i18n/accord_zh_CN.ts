@@ -1228,6 +1228,22 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>各方逐年支付额</translation>
     </message>
     <message>
+        <source>Stand-alone and marginal costs, and savings under the agreed split</source>
+        <translation>协议方案下各方单独建设成本、边际成本与节省</translation>
+    </message>
+    <message>
+        <source>Payment schedule under the agreed split</source>
+        <translation>协议方案下的支付计划</translation>
+    </message>
+    <message>
+        <source>Saving = stand-alone cost − agreed amount. A negative saving (in red, with a minus sign) means the party pays more than building alone.</source>
+        <translation>节省 = 单独建设成本 − 协议分担额。节省为负（红色，带负号）表示该方分担额高于其单独建设成本。</translation>
+    </message>
+    <message>
+        <source>The capital payment is made each year of the term, the operating cost each year of the life; the present value discounts every payment at the project&apos;s discount rate.</source>
+        <translation>还本付息在还款期内逐年支付，运营费用在使用年限内逐年支付；支付现值按项目贴现率折算全部支付。</translation>
+    </message>
+    <message>
         <source>Split</source>
         <translation>分摊方法</translation>
     </message>
@@ -1276,6 +1292,14 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>比较的方法</translation>
     </message>
     <message>
+        <source>Bargaining power (Nash)</source>
+        <translation>谈判力（纳什谈判解）</translation>
+    </message>
+    <message>
+        <source>Nash bargaining splits the savings against building alone in these proportions (equal if untouched).</source>
+        <translation>纳什谈判解按下列比例分配相对单独建设的节省（未调整时各方均等）。</translation>
+    </message>
+    <message>
         <source>Annual rate in percent, e.g. 4 for 4 %.</source>
         <translation>年利率，以百分数输入，如4表示4%。</translation>
     </message>
@@ -1318,6 +1342,14 @@ Two printouts with the same fingerprint carry the same numbers.</source>
     <message>
         <source>Chart: yearly payments by party</source>
         <translation>图表：各方逐年支付额</translation>
+    </message>
+    <message>
+        <source>Table: stand-alone and marginal costs, savings</source>
+        <translation>表格：单独建设成本、边际成本与节省</translation>
+    </message>
+    <message>
+        <source>Table: payment schedule</source>
+        <translation>表格：支付计划</translation>
     </message>
 </context>
 <context>

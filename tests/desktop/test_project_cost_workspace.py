@@ -229,3 +229,127 @@ def test_the_fingerprint_comes_with_the_result_from_the_worker(qtbot, make_windo
     assert result.digest == fingerprint(window.document.scenario, result)
     assert window.digest == result.digest
     assert short_fingerprint(result.digest) in window.status_fingerprint.text()
+
+
+def choose_view(workspace, key: str) -> None:
+    box = workspace.chart_box
+    box.setCurrentIndex(box.findData(key))
+    box.activated.emit(box.currentIndex())
+
+
+def engine_texts(scenario, item_id: str, key: str) -> tuple[list[list[str]], list[str]]:
+    """The engine's shown texts of table ``key``: each row (name first) and the total row."""
+    from chengyu_accord.cost_sharing.results import shown_total_text
+
+    table = compute(scenario).item(item_id).table(key)
+    shown = shown_table(table, display_precision(scenario))
+    columns = range(len(table.columns))
+    rows = [[row.label.zh, *(shown_text(shown, r, c) for c in columns)] for r, row in enumerate(table.rows)]
+    return rows, [shown_total_text(shown, c) for c in columns]
+
+
+@pytest.mark.parametrize("key", ["schedule", "benchmarks"])
+def test_the_chooser_shows_the_schedule_and_the_benchmarks_as_tables_with_their_totals(
+    qtbot, make_window, tmp_path, key
+):
+    window, workspace = open_example(make_window, tmp_path)
+    window.resize(1366, 768)
+    wait_computed(qtbot, window)
+    choose_view(workspace, key)
+    view = workspace.result_view
+    assert workspace.chart_stack.currentWidget() is view, "the table takes the chart's place"
+    assert workspace.shown_chart is None
+    rows, totals = engine_texts(window.document.scenario, workspace.item_id, key)
+    assert view.texts() == rows, "every cell is the engine's shown text"
+    assert view.total_texts()[1:] == totals, "the total row adds up as shown"
+    assert view.table.editTriggers() == view.table.EditTrigger.NoEditTriggers
+    header = view.table.horizontalHeader()
+    metrics = view.table.fontMetrics()
+    for row in rows:
+        assert header.sectionSize(0) >= metrics.horizontalAdvance(row[0]), "party names are whole"
+        for c, text in enumerate(row[1:], start=1):
+            assert header.sectionSize(c) >= metrics.horizontalAdvance(text), f"{text} is whole"
+    choose_view(workspace, "methods")
+    assert workspace.chart_stack.currentWidget() is workspace.chart
+    assert workspace.shown_chart is not None
+
+
+def test_negative_savings_are_shown_with_their_minus_sign_in_red(qtbot, make_window, tmp_path):
+    from chengyu_accord.widgets.project_cost.result_view import NEGATIVE_COLOUR
+
+    window, workspace = open_example(make_window, tmp_path)
+    wait_computed(qtbot, window)
+    choose_view(workspace, "benchmarks")
+    model = workspace.result_view.model
+    saving = column_of(model, "saving")
+    for r in range(model.rowCount()):
+        text = model.index(r, saving).data()
+        colour = model.index(r, saving).data(Qt.ItemDataRole.ForegroundRole)
+        assert (colour is not None and colour.color() == NEGATIVE_COLOUR) == text.startswith("-")
+
+
+def presets_item():
+    from chengyu_accord.cost_sharing.instruments.project_cost import presets
+
+    return presets.EXAMPLES["multi-city-coalition-table"]().items[0]
+
+
+def open_changed(make_window, tmp_path, **changes):
+    """The coalition-table example with its item changed (``changes``), opened in a window."""
+    from chengyu_accord.cost_sharing.instruments.project_cost import presets
+
+    scenario = presets.EXAMPLES["multi-city-coalition-table"]()
+    item = scenario.items[0].model_copy(update=changes)
+    path = tmp_path / "changed.json"
+    save_scenario(scenario.model_copy(update={"items": (item, *scenario.items[1:])}), path)
+    window = make_window(path)
+    return window, window.workspaces[0]
+
+
+def test_the_benchmarks_view_explains_what_to_type_when_there_is_no_game(qtbot, make_window, tmp_path):
+    window, workspace = open_changed(
+        make_window, tmp_path, coalitions=(), methods=("proportional", "weighted"), method="proportional"
+    )
+    wait_computed(qtbot, window)
+    choose_view(workspace, "benchmarks")
+    assert workspace.chart_stack.currentWidget() is workspace.chart
+    assert "博弈" in workspace.chart._message or "Game" in workspace.chart._message
+    choose_view(workspace, "schedule")
+    assert workspace.chart_stack.currentWidget() is workspace.result_view, "the schedule needs no game"
+
+
+def test_dragging_a_bargaining_power_slider_changes_the_nash_split_in_one_undo_step(qtbot, make_window, tmp_path):
+    item = presets_item()
+    window, workspace = open_changed(make_window, tmp_path, methods=(*item.methods, "nash"))
+    window.resize(1600, 1000)
+    wait_computed(qtbot, window)
+    start = window.document.scenario
+    item_id = workspace.item_id
+    assert workspace.power_box.isVisibleTo(workspace)
+    before, _texts = shown_column(workspace.model, "nash")
+    party = start.item(item_id).parties[0].party
+    slider = workspace.power_editor.rows[party].slider
+    qtbot.waitUntil(slider.isVisible)
+    steps = window.document.undo_stack.count()
+    origin = handle_centre(slider)
+    qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=origin)
+    width = max(slider.width() - origin.x() - 4, 20)
+    for step in range(1, 21):
+        qtbot.mouseMove(slider, QPoint(origin.x() + (step * width) // 40, origin.y()))
+    qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=QPoint(origin.x() + width // 2, origin.y()))
+    wait_computed(qtbot, window)
+    scenario = window.document.scenario
+    assert party in scenario.item(item_id).bargaining_power, "the drag set the party's bargaining power"
+    raw, _texts = shown_column(workspace.model, "nash")
+    assert raw == compute(scenario).item(item_id).table("methods").fen("nash")
+    assert raw != before, "the Nash column follows the bargaining power"
+    assert window.document.undo_stack.count() == steps + 1, "one drag, one undo step"
+    window.undo_action.trigger()
+    assert window.document.scenario == start
+
+
+def test_the_bargaining_power_group_is_hidden_without_nash(qtbot, make_window, tmp_path):
+    window, workspace = open_example(make_window, tmp_path)
+    wait_computed(qtbot, window)
+    assert "nash" not in window.document.scenario.items[0].methods
+    assert not workspace.power_box.isVisibleTo(workspace)

@@ -5,7 +5,9 @@ The parameters sit in tabs in the left column (so a 1366×768 screen shows them 
 capital, operating cost, life, term, rate, contributions off the top), the parties' attributes, and the game
 (coalition costs as typed and as completed, line segments). The middle column is the base's comparison table
 ("methods": parties × methods, with a frozen total row and flagged cells); the chart column chooses between the
-amounts by method, the savings against building alone, and the yearly payments.
+amounts by method, the savings against building alone and the yearly payments as charts, and two tables the
+engine computes that no chart shows: the stand-alone and marginal costs with each party's saving, and the
+payment schedule. The split tab also carries the parties' bargaining power when Nash bargaining is in use.
 
 Every change leaves as an edit of :mod:`chengyu_accord.cost_sharing.instruments.project_cost.edits`; an input
 the edit refuses is explained (naming the field) and the stored value is shown again.
@@ -14,7 +16,6 @@ the edit refuses is explained (naming the field) and the stored value is shown a
 from __future__ import annotations
 
 import dataclasses
-import textwrap
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -50,19 +52,22 @@ from chengyu_accord.cost_sharing.results import shown_table
 from ..amount_editor import AmountEditor, AmountError, fen_in_unit, parse_amount
 from ..labels import format_decimal, party_name, ui_language, words
 from ..proportional.weights_editor import WeightsEditor
-from ..result_table import ResultTableModel, unit_name
+from ..result_table import unit_name
 from ..workspace import InstrumentWorkspace, set_text
 from .game_editor import CoalitionEditor, SegmentEditor
 from .names import attribute_name, factor_name, factor_short_name, field_name, method_name, problem_text, type_name
 from .parties_table import PartiesTable
+from .result_view import ResultTableView, WrappedHeaderModel
 
 PROJECT_TYPES = edits.PROJECT_TYPES
 CHARTS = ("methods", "savings", "years")
-"""What the chart column can show: amounts by method and party, savings against going alone, yearly payments."""
+"""The charts the chart column can draw: amounts by method and party, savings against going alone, yearly payments."""
+TABLE_VIEWS = ("benchmarks", "schedule")
+"""The tables it can show instead: stand-alone and marginal costs with savings, the payment schedule."""
+VIEWS = CHARTS + TABLE_VIEWS
+PAGE_CHART, PAGE_TABLE = range(2)
 METHODS_LIST_HEIGHT = 170
 COMBO_LETTERS = 12
-HEADER_LETTERS = 14
-HEADER_HANZI = 8
 TAB_SPLIT, TAB_PROJECT, TAB_PARTIES, TAB_GAME = range(4)
 
 
@@ -78,31 +83,6 @@ class _ChartSink:
 
     def show_message(self, text: str) -> None:
         self.chart, self.message = None, text
-
-
-class WrappedHeaderModel(ResultTableModel):
-    """The base's table model, with long method names wrapped onto lines of a few words (the unit stays below)."""
-
-    def header_text(self, section: int) -> str:
-        text = super().header_text(section)
-        if section == 0 or self.shown is None or section > len(self.shown.table.columns):
-            return text
-        label, newline, unit = text.partition("\n")
-        return wrap_label(label) + newline + unit
-
-
-def wrap_label(label: str) -> str:
-    """A column label on lines of about HEADER_LETTERS letters (Chinese: HEADER_HANZI), broken at spaces or
-    before an opening bracket."""
-    if any(ord(c) >= 0x2E80 for c in label):
-        if len(label) <= HEADER_HANZI:
-            return label
-        for bracket in ("（", "("):
-            at = label.find(bracket)
-            if at > 0:
-                return label[:at] + "\n" + label[at:]
-        return "\n".join(label[i : i + HEADER_HANZI] for i in range(0, len(label), HEADER_HANZI))
-    return "\n".join(textwrap.wrap(label, HEADER_LETTERS, break_long_words=False)) or label
 
 
 class ProjectCostWorkspace(InstrumentWorkspace):
@@ -136,12 +116,19 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         chart_layout.setContentsMargins(0, 0, 0, 0)
         self.chart_box = QComboBox(chart_column)
         self.chart_box.setObjectName("chart_choice")
-        for key in CHARTS:
+        for key in VIEWS:
             self.chart_box.addItem("", key)
         chart_layout.addWidget(self.chart_box)
         index = self.columns.indexOf(self.chart)
         self.columns.replaceWidget(index, chart_column)
-        chart_layout.addWidget(self.chart, 1)
+        # the chart and the tables share the room below the chooser: one is shown at a time
+        self.chart_stack = QStackedWidget(chart_column)
+        self.chart_stack.setObjectName("chart_stack")
+        self.result_view = ResultTableView(self.chart_stack)
+        self.result_view.setObjectName("result_view")
+        self.chart_stack.addWidget(self.chart)
+        self.chart_stack.addWidget(self.result_view)
+        chart_layout.addWidget(self.chart_stack, 1)
         self.chart.show()
         self.columns.setStretchFactor(index, 4)
         self.chart_column = chart_column
@@ -192,6 +179,19 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         weights_layout.addWidget(self.weights_editor)
         layout.addWidget(self.weights_box)
 
+        self.power_box = QGroupBox(page)
+        self.power_box.setObjectName("bargaining_power_box")
+        self.power_editor = WeightsEditor(self.power_box)
+        self.power_editor.setObjectName("bargaining_power")
+        power_layout = QVBoxLayout(self.power_box)
+        power_layout.setContentsMargins(6, 4, 6, 6)
+        self.power_note = QLabel(self.power_box)
+        self.power_note.setWordWrap(True)
+        self.power_note.setStyleSheet("color: #555;")
+        power_layout.addWidget(self.power_note)
+        power_layout.addWidget(self.power_editor)
+        layout.addWidget(self.power_box)
+
         self.fixed_box = QGroupBox(page)
         fixed_layout = QFormLayout(self.fixed_box)
         self.fixed_party_label = QLabel(self.fixed_box)
@@ -223,6 +223,8 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         self.basis_box.activated.connect(self._on_basis_chosen)
         self.weights_editor.weight_changed.connect(self._on_weight_changed)
         self.weights_editor.input_rejected.connect(self._reject)
+        self.power_editor.weight_changed.connect(self._on_power_changed)
+        self.power_editor.input_rejected.connect(self._reject)
         self.fixed_party.activated.connect(self._on_fixed_changed)
         self.fixed_amount.amount_committed.connect(lambda _fen: self._on_fixed_changed())
         self.fixed_amount.input_rejected.connect(self._reject)
@@ -464,6 +466,10 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         # a drag is one gesture: every step is requested with its number, and the undo stack merges them
         self.request(edits.SetFactorWeight(self.item_id, factor, weight), gesture)
 
+    def _on_power_changed(self, party_id: str, power: str, gesture: int) -> None:
+        # a drag is one gesture, like the factor weights: the undo stack merges its steps
+        self._try(edits.SetBargainingPower(self.item_id, party_id, power), self.power_box.title(), gesture)
+
     def _on_fixed_changed(self) -> None:
         if self.item is None:
             return
@@ -555,6 +561,7 @@ class ProjectCostWorkspace(InstrumentWorkspace):
             tip = factor_name(factor)
             if row.slider.toolTip() != tip:
                 row.slider.setToolTip(tip)
+        self._update_power()
         self._update_fixed(unit)
         self.methods_list.blockSignals(True)
         for index in range(self.methods_list.count()):
@@ -571,6 +578,17 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         self.parties_table.set_item(self.scenario, item, unit)
         self.coalition_editor.set_item(self.scenario, item, self.result, unit)
         self.segment_editor.set_item(item, unit)
+
+    def _update_power(self) -> None:
+        """The parties' bargaining powers, when Nash bargaining is compared or agreed (a party not typed has 1)."""
+        item = self.item
+        used = "nash" in item.methods or item.method == "nash"
+        self.power_box.setVisible(used)
+        if not used:
+            return
+        ids = [p.party for p in item.parties]
+        names = [party_name(self.scenario.party(pid)) for pid in ids]
+        self.power_editor.set_weights(ids, names, {pid: str(item.bargaining_power.get(pid, "1")) for pid in ids})
 
     def _update_fixed(self, unit) -> None:
         item = self.item
@@ -663,6 +681,7 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         result = self.result
         if result is None or self.scenario is None:
             return
+        self.chart_stack.setCurrentIndex(PAGE_CHART)
         if not result.ok or not result.tables:
             self.shown_chart = None
             self.chart.show_message(self._default_message)
@@ -674,7 +693,7 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         lang = ui_language()
         if choice not in available:
             self.shown_chart = None
-            if choice == "savings":
+            if choice in ("savings", "benchmarks"):
                 text = QCoreApplication.translate(
                     "ProjectCostWorkspace",
                     "No savings to show: they compare each party's amount with what it would pay building alone. "
@@ -686,6 +705,10 @@ class ProjectCostWorkspace(InstrumentWorkspace):
             return
         table = result.table(choice)
         shown = shown_table(table, precision)
+        if choice in TABLE_VIEWS:
+            self.shown_chart = None
+            self._show_table(choice, shown)
+            return
         columns = tuple(table.columns[c].key for c in table.money_columns)
         titles = {
             "methods": QCoreApplication.translate("ProjectCostWorkspace", "Amounts by method and party"),
@@ -698,6 +721,29 @@ class ProjectCostWorkspace(InstrumentWorkspace):
             chart = dataclasses.replace(chart, form="stacked_bars")
         self.shown_chart = chart
         self.chart.set_chart(chart)
+
+    def _show_table(self, choice: str, shown) -> None:
+        """One of the engine's tables, as shown, with its total row, in place of the chart."""
+        titles = {
+            "benchmarks": QCoreApplication.translate(
+                "ProjectCostWorkspace", "Stand-alone and marginal costs, and savings under the agreed split"
+            ),
+            "schedule": QCoreApplication.translate("ProjectCostWorkspace", "Payment schedule under the agreed split"),
+        }
+        notes = {
+            "benchmarks": QCoreApplication.translate(
+                "ProjectCostWorkspace",
+                "Saving = stand-alone cost − agreed amount. A negative saving (in red, with a minus sign) means "
+                "the party pays more than building alone.",
+            ),
+            "schedule": QCoreApplication.translate(
+                "ProjectCostWorkspace",
+                "The capital payment is made each year of the term, the operating cost each year of the life; "
+                "the present value discounts every payment at the project's discount rate.",
+            ),
+        }
+        self.result_view.set_table(shown, self.row_header(), titles[choice], notes[choice])
+        self.chart_stack.setCurrentIndex(PAGE_TABLE)
 
     def retranslate_parameters(self) -> None:
         for index, text in enumerate(
@@ -728,6 +774,13 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         self.fixed_party_label.setText(QCoreApplication.translate("ProjectCostWorkspace", "Party"))
         self.fixed_amount_label.setText(QCoreApplication.translate("ProjectCostWorkspace", "Pays"))
         self.methods_box.setTitle(QCoreApplication.translate("ProjectCostWorkspace", "Methods compared"))
+        self.power_box.setTitle(QCoreApplication.translate("ProjectCostWorkspace", "Bargaining power (Nash)"))
+        self.power_note.setText(
+            QCoreApplication.translate(
+                "ProjectCostWorkspace",
+                "Nash bargaining splits the savings against building alone in these proportions (equal if untouched).",
+            )
+        )
         for field, label in self.project_labels.items():
             label.setText(field_name(field))
         for index, project_type in enumerate(PROJECT_TYPES):
@@ -756,6 +809,8 @@ class ProjectCostWorkspace(InstrumentWorkspace):
             QCoreApplication.translate("ProjectCostWorkspace", "Chart: amounts by method and party"),
             QCoreApplication.translate("ProjectCostWorkspace", "Chart: savings against building alone"),
             QCoreApplication.translate("ProjectCostWorkspace", "Chart: yearly payments by party"),
+            QCoreApplication.translate("ProjectCostWorkspace", "Table: stand-alone and marginal costs, savings"),
+            QCoreApplication.translate("ProjectCostWorkspace", "Table: payment schedule"),
         )
         for index, text in enumerate(chart_names):
             self.chart_box.setItemText(index, text)
