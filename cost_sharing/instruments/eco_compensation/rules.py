@@ -1,0 +1,846 @@
+"""Horizontal ecological-compensation rules (横向生态保护补偿) as pure functions of exact numbers.
+
+Every quantity is exact: concentrations, weights, ratios and flows are :class:`~fractions.Fraction` (Decimals,
+ints and decimal strings are accepted and converted; floats are refused), money is an ``int`` number of fen.
+Where a total is divided among parties it is split by largest remainder, so the parts add up to the fen. Every
+rule returns a :class:`Settlement`: transfers (payer, payee, fen, period) whose nets add up to zero across the
+parties. Nothing here knows the file model; the item's compute maps its sections, indicators and monitoring
+records onto these functions.
+
+Source tags follow ``shared/reference/eco-compensation.md``: [S] sourced, [U] widely repeated but unverified,
+[A] assumed (synthetic example input).
+
+1. **P-index bet** (新安江 style; :func:`p_index`, :func:`p_index_bet`). With Cᵢ the annual mean of the
+   monthly (or twice-monthly) samples of indicator i, Cᵢ₀ its baseline, wᵢ its weight and k0 the
+   water-quality stability coefficient, P = k0·Σᵢ wᵢ·Cᵢ/Cᵢ₀ [U for the algebra and the constants; S for its
+   components]. P ≤ 1 (inclusive, compared exactly) → the downstream party pays the upstream party the agreed
+   amount; P > 1 → the upstream party pays the downstream party [S]. An optional central fund is paid to the
+   upstream party whatever P is [S, rounds 1–2]. Graded "good water, good price" (好水好价) tiers are data: a
+   list of (P upper bound, amount); the first tier whose bound P does not exceed sets the amount [S that the
+   term exists; the tier table was not found, so there is no preset]. Round presets: :data:`XINAN_ROUNDS`.
+2. **Per-tonne bidirectional** (江苏 style; :func:`per_tonne_month`). For each pollutant j of a section in a
+   month, tonnes_j = (C_j − T_j)·Q·10⁻⁶ (mg/L = g/m³, Q in m³) and amount_j = tonnes_j·u_j with u_j the unit
+   standard per tonne [S]; the section amount is Σⱼ amount_j. Positive (worse than target) → upstream pays
+   downstream; negative (better than target) → downstream pays upstream [S, 苏政办发〔2013〕195号, bidirectional;
+   the province's intermediation is not modelled: the transfer is shown as direct]. Several upstream parties
+   share a section by pollution-contribution ratios, optionally per pollutant [S, Zhenjiang 九里 section].
+   Optional tiered unit standards pick u_j by the exceedance multiple |C − T|/T [U: tier boundaries not found].
+3. **Pooled fund** (赤水河 style; :func:`pooled_fund`). The fund F is paid in by contribution ratios and paid
+   out by allocation ratios [S: 1:5:4 and 3:4:3, 2亿/yr]. When a section fails, the allocation of the party (or
+   parties) named for it is cut by allocation × stake × f, f the failure fraction — 1 or 0 by the annual mean
+   (all-or-nothing) or failed months / assessed months (in proportion) — a parameter, since the partial
+   attainment formula was not found [S that it is open]; the cut is redistributed by agreed weights [S: 清水铺
+   → 50/50 to 贵州 and 四川; 鲢鱼溪 → 四川]. Net = allocation after cuts − contribution; the settlement pays
+   net payers to net receivers. C1: with every section passing, 云南 +4000万, 贵州 −2000万, 四川 −2000万 —
+   "Guizhou and Sichuan each paid 20 million to upstream Yunnan" in 2019 [S].
+4. **Monthly status rule** (重庆 style; :func:`monthly_status`). A border section that meets its functional
+   class and improved on last year → downstream pays upstream a fixed sum for the month (100万 [S]); meets but
+   declined → upstream pays downstream the same [S]; fails → a configurable signed amount, since the source
+   says only "per regulation" [S that it is unspecified]; unchanged → a parameter (no transfer by default).
+5. **Exceedance-multiple tiers** (周口 style; :func:`exceedance_payment`). m = (C − T)/T; with tiers
+   (0.1, 0.5] 10万, (0.5, 1] 25万, (1, 1.5] 50万, (1.5, 2] 100万, > 2 200万, the upstream party pays
+   tier amount × (1 + m) [S]; m ≤ 0.1 is not in the source excerpt and pays nothing by default [U].
+6. **Negotiation zone** (:func:`negotiation_zone`). Lower bound = protection cost + opportunity cost, the
+   latter either land-use, C_opp = (Σᵢ Aᵢ·Lᵢ·Kᵢ − costs)/A [S], or income gap,
+   P = (R0 − R1)·N1 + (S0 − S1)·N2 [U]; upper bound = the increase in ecosystem-service value,
+   ΔESV = Σₖ ΔAₖ·Eₖ·VC0 with VC0 = P_grain·Q_grain/7 [S] and Eₖ from an equivalent-factor table (the 2003
+   table, :data:`EQUIVALENT_FACTORS_2003` [S], built in; negative equivalents allowed), or a WTP survey,
+   E(WTP) = Σⱼ bⱼ·pⱼ, total = E(WTP)·N [U for the algebra]. The zone reports where a proposed fund sits.
+7. **Break-even** (:func:`p_index_break_even`, :func:`per_tonne_break_even`). For the P-index, the annual
+   mean at which P = 1 for each indicator alone, Cᵢ* = Cᵢ₀·(1/k0 − Σ_{j≠i} wⱼ·Cⱼ/Cⱼ₀)/wᵢ, and for all together
+   the common factor s* = 1/P on the measured means, or r* = 1/(k0·Σwᵢ) = 1/k0 on the baselines when the
+   weights sum to 1 [derived in the brief]. At exactly the break-even the payment keeps its P ≤ 1 direction;
+   any worsening beyond reverses it. For per-tonne, the measured concentration of one pollutant at which the
+   section's month amount is zero, C* = T − Σ_{j≠i}(C_j − T_j)·u_j/u_i (the flow cancels out).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from chengyu_accord.cost_sharing.money import largest_remainder, round_half_up, split_fen
+
+Number = Fraction | Decimal | int | str
+
+FEN_PER_YUAN = 100
+FEN_PER_WAN = 100 * 10_000
+FEN_PER_YI = 100 * 100_000_000
+TONNES_PER_MG_L_M3 = Fraction(1, 1_000_000)  # mg/L = g/m³; g → t is 10⁻⁶
+
+
+class RuleError(ValueError):
+    """A rule's parameters or inputs that cannot give a result (an unknown weight, a zero baseline, …)."""
+
+
+def exact(value: Number) -> Fraction:
+    """An exact Fraction from a Fraction, Decimal, int or decimal string ("0.25", "1/3"); floats are refused."""
+    if isinstance(value, (float, bool)):
+        raise RuleError(
+            f"{value!r}: give an exact number (Fraction, Decimal, int or string), not {type(value).__name__}"
+        )
+    try:
+        return Fraction(value)
+    except (ValueError, TypeError, ZeroDivisionError):
+        raise RuleError(f"{value!r} is not a number") from None
+
+
+def to_fen(amount_fen: Fraction) -> int:
+    """Round an exact amount of fen to a whole fen, halves away from zero (四舍五入)."""
+    return round_half_up(amount_fen)
+
+
+def yuan(amount: Number) -> Fraction:
+    """An exact amount in 元, as fen (not yet rounded)."""
+    return exact(amount) * FEN_PER_YUAN
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """One payment: ``payer`` pays ``payee`` ``amount_fen`` (> 0) for ``period`` ("2019", "2019-03")."""
+
+    payer: str
+    payee: str
+    amount_fen: int
+    period: str
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        if self.amount_fen <= 0:
+            raise RuleError(f"a transfer must be positive, not {self.amount_fen} fen")
+        if self.payer == self.payee:
+            raise RuleError(f"{self.payer} cannot pay itself")
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """The transfers of one period (or of several, once combined) and each party's net (+ receives, − pays).
+
+    ``parties`` lists every party concerned, also those whose net is zero; nets always add up to zero.
+    """
+
+    transfers: tuple[Transfer, ...]
+    parties: tuple[str, ...]
+
+    @property
+    def nets(self) -> dict[str, int]:
+        nets = dict.fromkeys(self.parties, 0)
+        for t in self.transfers:
+            nets[t.payer] = nets.get(t.payer, 0) - t.amount_fen
+            nets[t.payee] = nets.get(t.payee, 0) + t.amount_fen
+        return nets
+
+    def net(self, party: str) -> int:
+        return self.nets.get(party, 0)
+
+
+def _settlement(transfers: Iterable[Transfer | None], parties: Iterable[str]) -> Settlement:
+    kept = tuple(t for t in transfers if t is not None)
+    names = list(dict.fromkeys(parties))
+    for t in kept:
+        for p in (t.payer, t.payee):
+            if p not in names:
+                names.append(p)
+    return Settlement(kept, tuple(names))
+
+
+def _signed_transfer(amount_fen: int, debtor: str, creditor: str, period: str, reason: str) -> Transfer | None:
+    """``debtor`` pays ``creditor`` ``amount_fen``; a negative amount reverses the direction; zero is no transfer."""
+    if amount_fen > 0:
+        return Transfer(debtor, creditor, amount_fen, period, reason)
+    if amount_fen < 0:
+        return Transfer(creditor, debtor, -amount_fen, period, reason)
+    return None
+
+
+def settle_nets(nets: Mapping[str, int], period: str, reason: str = "") -> Settlement:
+    """Transfers that realise ``nets`` (summing to zero): net payers pay net receivers, in the given party order."""
+    if sum(nets.values()) != 0:
+        raise RuleError(f"nets do not add up to zero: {dict(nets)}")
+    payers = [[p, -n] for p, n in nets.items() if n < 0]
+    receivers = [[p, n] for p, n in nets.items() if n > 0]
+    transfers: list[Transfer] = []
+    i = j = 0
+    while i < len(payers) and j < len(receivers):
+        amount = min(payers[i][1], receivers[j][1])
+        transfers.append(Transfer(payers[i][0], receivers[j][0], amount, period, reason))
+        payers[i][1] -= amount
+        receivers[j][1] -= amount
+        i += payers[i][1] == 0
+        j += receivers[j][1] == 0
+    return _settlement(transfers, nets)
+
+
+def combine(settlements: Iterable[Settlement], period: str, *, net_pairs: bool = True) -> Settlement:
+    """The settlements of several periods (e.g. 12 months) as one for ``period`` (e.g. the year).
+
+    Amounts between the same two parties are added; with ``net_pairs`` opposite flows between a pair are netted
+    into one transfer. Nets per party are the sums of the periods' nets either way.
+    """
+    parties: list[str] = []
+    flows: dict[tuple[str, str], int] = {}
+    for s in settlements:
+        parties.extend(s.parties)
+        for t in s.transfers:
+            flows[(t.payer, t.payee)] = flows.get((t.payer, t.payee), 0) + t.amount_fen
+    transfers: list[Transfer | None] = []
+    done: set[tuple[str, str]] = set()
+    for (a, b), amount in flows.items():
+        if not net_pairs:
+            transfers.append(Transfer(a, b, amount, period))
+        elif (b, a) not in done:
+            done.add((a, b))
+            transfers.append(_signed_transfer(amount - flows.get((b, a), 0), a, b, period, ""))
+    return _settlement(transfers, parties)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 1. P-index bet (新安江)
+
+
+def annual_mean(samples: Sequence[Number]) -> Fraction:
+    """The exact mean of a year's samples of one indicator."""
+    if not samples:
+        raise RuleError("no samples to average")
+    return sum((exact(s) for s in samples), Fraction(0)) / len(samples)
+
+
+def p_index(
+    k0: Number, weights: Mapping[str, Number], means: Mapping[str, Number], baselines: Mapping[str, Number]
+) -> Fraction:
+    """P = k0·Σᵢ wᵢ·Cᵢ/Cᵢ₀ over the indicators of ``weights`` (exact)."""
+    return exact(k0) * sum((exact(w) * _ratio(name, means, baselines) for name, w in weights.items()), Fraction(0))
+
+
+def _ratio(name: str, means: Mapping[str, Number], baselines: Mapping[str, Number]) -> Fraction:
+    if name not in means or name not in baselines:
+        raise RuleError(f"indicator {name!r} has a weight but no measured mean or no baseline")
+    base = exact(baselines[name])
+    if base <= 0:
+        raise RuleError(f"the baseline of {name!r} must be positive, not {base}")
+    return exact(means[name]) / base
+
+
+@dataclass(frozen=True)
+class PTier:
+    """A graded tier: when P ≤ ``upper_bound`` (and above the previous tier's bound), the amount is ``amount_fen``."""
+
+    upper_bound: Fraction
+    amount_fen: int
+
+
+@dataclass(frozen=True)
+class PIndexResult:
+    p: Fraction
+    threshold: Fraction
+    downstream_pays: bool  # P ≤ threshold
+    amount_fen: int  # the bet amount (from the tiers when given)
+    settlement: Settlement
+
+
+def p_index_bet(
+    p: Number,
+    *,
+    upstream: str,
+    downstream: str,
+    amount_fen: int,
+    period: str,
+    threshold: Number = 1,
+    central_fen: int = 0,
+    central_party: str = "中央",
+    tiers: Sequence[tuple[Number, int]] | Sequence[PTier] = (),
+) -> PIndexResult:
+    """Settle the P-index bet: P ≤ threshold → downstream pays upstream, else upstream pays downstream.
+
+    ``tiers`` (P upper bound, amount in fen), in any order, grade the amount: the tier with the smallest bound
+    not below P sets it; above every bound ``amount_fen`` applies. The direction is set by the threshold alone.
+    ``central_fen`` is paid by ``central_party`` to the upstream party whatever P is.
+    """
+    p_exact, limit = exact(p), exact(threshold)
+    graded = sorted(
+        (t if isinstance(t, PTier) else PTier(exact(t[0]), int(t[1])) for t in tiers), key=lambda t: t.upper_bound
+    )
+    amount = next((t.amount_fen for t in graded if p_exact <= t.upper_bound), amount_fen)
+    if amount < 0 or central_fen < 0:
+        raise RuleError("bet and central amounts must not be negative")
+    downstream_pays = p_exact <= limit
+    payer, payee = (downstream, upstream) if downstream_pays else (upstream, downstream)
+    shown = round(Decimal(p_exact.numerator) / Decimal(p_exact.denominator), 6)
+    reason = f"P = {shown} {'≤' if downstream_pays else '>'} {limit}"
+    transfers = [Transfer(payer, payee, amount, period, reason) if amount else None]
+    if central_fen:
+        transfers.append(Transfer(central_party, upstream, central_fen, period, "central fund"))
+    parties = [upstream, downstream] + ([central_party] if central_fen else [])
+    return PIndexResult(p_exact, limit, downstream_pays, amount, _settlement(transfers, parties))
+
+
+@dataclass(frozen=True)
+class XinanRound:
+    """A 新安江 round preset; ``tags`` give each parameter's provenance ([S]/[U])."""
+
+    name: str
+    years: tuple[int, ...]
+    k0: Fraction
+    weights: Mapping[str, Fraction]
+    amount_fen: int  # each province's bet per year
+    central_fen_by_year: Mapping[int, int]
+    tags: Mapping[str, str] = field(default_factory=dict)
+
+
+_QUARTER = Fraction(1, 4)
+XINAN_ROUNDS: tuple[XinanRound, ...] = (
+    XinanRound(
+        "round 1 (试点)",
+        (2012, 2013, 2014),
+        Fraction("0.85"),
+        {"CODMn": _QUARTER, "NH3-N": _QUARTER, "TP": _QUARTER, "TN": _QUARTER},
+        1 * FEN_PER_YI,
+        {2012: 3 * FEN_PER_YI, 2013: 3 * FEN_PER_YI, 2014: 3 * FEN_PER_YI},
+        {"k0": "U", "weights": "S", "amount": "S", "central": "S"},
+    ),
+    XinanRound(
+        "round 2",
+        (2015, 2016, 2017),
+        Fraction("0.89"),
+        {"CODMn": _QUARTER, "NH3-N": _QUARTER, "TP": _QUARTER, "TN": _QUARTER},
+        2 * FEN_PER_YI,
+        {2015: 4 * FEN_PER_YI, 2016: 3 * FEN_PER_YI, 2017: 2 * FEN_PER_YI},
+        {"k0": "U", "weights": "U", "amount": "S", "central": "S"},  # weights changed "from 2017" [S]; to what: [U]
+    ),
+    XinanRound(
+        "round 3",
+        (2018, 2019, 2020),
+        Fraction("0.90"),
+        {"CODMn": Fraction("0.22"), "NH3-N": Fraction("0.22"), "TP": Fraction("0.28"), "TN": Fraction("0.28")},
+        2 * FEN_PER_YI,
+        {2018: 0, 2019: 0, 2020: 0},
+        {"k0": "U", "weights": "U", "amount": "S", "central": "S"},
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 2. Per-tonne bidirectional (江苏)
+
+
+@dataclass(frozen=True)
+class UnitStandard:
+    """Fen per tonne, optionally tiered by the exceedance multiple |C − T|/T.
+
+    ``tiers`` are (multiple upper bound, fen per tonne) in ascending bounds; the first tier whose bound the
+    multiple does not exceed applies; above every bound, ``fen_per_tonne``.
+    """
+
+    fen_per_tonne: int
+    tiers: tuple[tuple[Fraction, int], ...] = ()
+
+    def at(self, measured: Fraction, target: Fraction) -> int:
+        if not self.tiers:
+            return self.fen_per_tonne
+        multiple = abs(measured - target) / target
+        return next((u for bound, u in sorted(self.tiers) if multiple <= bound), self.fen_per_tonne)
+
+
+JIANGSU_UNIT_STANDARDS: Mapping[str, UnitStandard] = {
+    # [S] Taihu pilot / Zhenjiang text; [U] that the province-wide 195号 standards are the same
+    "CODMn": UnitStandard(15_000 * FEN_PER_YUAN),
+    "NH3-N": UnitStandard(100_000 * FEN_PER_YUAN),
+    "TP": UnitStandard(100_000 * FEN_PER_YUAN),
+}
+
+
+@dataclass(frozen=True)
+class PollutantReading:
+    """One pollutant of a section in a month: measured and target concentration (mg/L) and its unit standard."""
+
+    pollutant: str
+    measured: Fraction
+    target: Fraction
+    standard: UnitStandard
+
+    @classmethod
+    def of(cls, pollutant: str, measured: Number, target: Number, standard: UnitStandard | int) -> PollutantReading:
+        unit = standard if isinstance(standard, UnitStandard) else UnitStandard(int(standard))
+        return cls(pollutant, exact(measured), exact(target), unit)
+
+
+def tonnes(measured: Number, target: Number, flow_m3: Number) -> Fraction:
+    """(C − T)·Q·10⁻⁶ tonnes: positive when worse than target."""
+    return (exact(measured) - exact(target)) * exact(flow_m3) * TONNES_PER_MG_L_M3
+
+
+@dataclass(frozen=True)
+class PerTonneMonth:
+    tonnes: Mapping[str, Fraction]  # per pollutant, signed
+    amounts_fen: Mapping[str, Fraction]  # per pollutant, exact, signed (+ upstream pays)
+    total_fen: int  # section total rounded to the fen, signed (+ upstream pays)
+    shares_fen: Mapping[str, int]  # per upstream party, signed, summing to total_fen
+    settlement: Settlement
+
+
+def per_tonne_month(
+    readings: Sequence[PollutantReading],
+    flow_m3: Number,
+    *,
+    upstream: str | Mapping[str, Number] | Mapping[str, Mapping[str, Number]],
+    downstream: str,
+    period: str,
+) -> PerTonneMonth:
+    """One section's month under the bidirectional per-tonne rule.
+
+    ``upstream`` is one party, or contribution ratios {party: weight} for all pollutants, or per-pollutant ratios
+    {pollutant: {party: weight}}. Each party's share Σⱼ amount_j·r_pj is rounded by largest remainder so the
+    shares add up to the section total (rounded half-up to the fen); a positive share is paid by that party to
+    the downstream party, a negative one by the downstream party to it.
+    """
+    flow = exact(flow_m3)
+    if flow < 0:
+        raise RuleError("flow must not be negative")
+    t = {r.pollutant: tonnes(r.measured, r.target, flow) for r in readings}
+    amounts = {r.pollutant: t[r.pollutant] * r.standard.at(r.measured, r.target) for r in readings}
+    exact_total = sum(amounts.values(), Fraction(0))
+    total = to_fen(exact_total)
+    ratios = _contribution_ratios(upstream, [r.pollutant for r in readings])
+    parties = list(dict.fromkeys(p for per in ratios.values() for p in per))
+    quotas = [sum((amounts[j] * ratios[j].get(p, 0) for j in amounts), Fraction(0)) for p in parties]
+    shares = dict(zip(parties, largest_remainder(quotas, total) if parties else [], strict=True))
+    transfers = [_signed_transfer(s, p, downstream, period, "per-tonne") for p, s in shares.items()]
+    return PerTonneMonth(t, amounts, total, shares, _settlement(transfers, [*parties, downstream]))
+
+
+def _contribution_ratios(
+    upstream: str | Mapping[str, Number] | Mapping[str, Mapping[str, Number]], pollutants: Sequence[str]
+) -> dict[str, dict[str, Fraction]]:
+    """{pollutant: {party: normalised ratio}}."""
+    if isinstance(upstream, str):
+        return {j: {upstream: Fraction(1)} for j in pollutants}
+    values = list(upstream.values())
+    if values and all(isinstance(v, Mapping) for v in values):
+        per = {j: upstream[j] for j in pollutants if j in upstream}
+        missing = [j for j in pollutants if j not in per]
+        if missing:
+            raise RuleError(f"no contribution ratios for {missing}")
+    else:
+        per = dict.fromkeys(pollutants, upstream)
+    result: dict[str, dict[str, Fraction]] = {}
+    for j, weights in per.items():
+        exact_weights = {p: exact(w) for p, w in weights.items()}  # type: ignore[union-attr]
+        total = sum(exact_weights.values(), Fraction(0))
+        if total <= 0 or any(w < 0 for w in exact_weights.values()):
+            raise RuleError(f"contribution ratios of {j!r} must be non-negative and not all zero")
+        result[j] = {p: w / total for p, w in exact_weights.items()}
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3. Pooled fund (赤水河)
+
+
+class FailureMode(enum.Enum):
+    ALL_OR_NOTHING = "all_or_nothing"  # f = 1 when the annual mean fails its class, else 0
+    MONTHS = "months"  # f = failed months / assessed months
+
+
+def failure_fraction(
+    mode: FailureMode, *, annual_mean_passes: bool = True, failed_months: int = 0, assessed_months: int = 12
+) -> Fraction:
+    """The share of a section's stake that is cut: by the annual mean, or in proportion to failed months."""
+    if mode is FailureMode.ALL_OR_NOTHING:
+        return Fraction(0) if annual_mean_passes else Fraction(1)
+    if not 0 <= failed_months <= assessed_months or assessed_months <= 0:
+        raise RuleError(f"{failed_months} failed of {assessed_months} assessed months")
+    return Fraction(failed_months, assessed_months)
+
+
+@dataclass(frozen=True)
+class PoolSection:
+    """A section of a pooled fund: whose allocation is at stake (party → share of its allocation) and who
+    receives a cut (party → weight)."""
+
+    name: str
+    cut_from: Mapping[str, Fraction]
+    redistribute_to: Mapping[str, Fraction]
+
+
+CHISHUI_PARTIES = ("云南", "贵州", "四川")
+CHISHUI_FUND_FEN = 20_000 * FEN_PER_WAN  # 2亿/yr [S]
+CHISHUI_CONTRIBUTIONS: Mapping[str, Fraction] = {"云南": Fraction(1), "贵州": Fraction(5), "四川": Fraction(4)}  # [S]
+CHISHUI_ALLOCATIONS: Mapping[str, Fraction] = {"云南": Fraction(3), "贵州": Fraction(4), "四川": Fraction(3)}  # [S]
+CHISHUI_SECTIONS: tuple[PoolSection, ...] = (
+    # [S] the directions; the share of the allocation at stake (whole) is a parameter — not found in the sources.
+    # The section upstream of 茅台镇 ("贵州 and 四川 each bear 50% of the cut") is left out: what is cut and who
+    # receives it is not stated; add it as a PoolSection once known.
+    PoolSection("清水铺", {"云南": Fraction(1)}, {"贵州": Fraction(1), "四川": Fraction(1)}),
+    PoolSection("鲢鱼溪", {"贵州": Fraction(1)}, {"四川": Fraction(1)}),
+)
+
+
+@dataclass(frozen=True)
+class PooledFundResult:
+    contributions: Mapping[str, int]
+    allocations: Mapping[str, int]  # before cuts
+    cuts: Mapping[str, int]  # per section, fen cut
+    received: Mapping[str, int]  # allocation after cuts and redistribution
+    nets: Mapping[str, int]  # received − contribution
+    settlement: Settlement
+
+
+def pooled_fund(
+    fund_fen: int,
+    contributions: Mapping[str, Number],
+    allocations: Mapping[str, Number],
+    *,
+    sections: Sequence[PoolSection] = (),
+    failure: Mapping[str, Number] | None = None,
+    period: str,
+) -> PooledFundResult:
+    """Contributions and allocations of a pooled fund, cut and redistributed section by section.
+
+    ``failure`` maps a section's name to its failure fraction f ∈ [0, 1] (see :func:`failure_fraction`); a
+    section's cut from a party is allocation × stake × f, rounded half-up to the fen and never more than what is
+    left of that party's allocation; each cut is split among ``redistribute_to`` by largest remainder.
+    """
+    if fund_fen < 0:
+        raise RuleError("the fund must not be negative")
+    paid = dict(zip(contributions, split_fen(fund_fen, [exact(w) for w in contributions.values()]), strict=True))
+    allotted = dict(zip(allocations, split_fen(fund_fen, [exact(w) for w in allocations.values()]), strict=True))
+    parties = list(dict.fromkeys([*paid, *allotted]))
+    received = {p: allotted.get(p, 0) for p in parties}
+    cuts: dict[str, int] = {}
+    failure = failure or {}
+    for section in sections:
+        f = exact(failure.get(section.name, 0))
+        if not 0 <= f <= 1:
+            raise RuleError(f"failure fraction of {section.name!r} must lie in [0, 1], not {f}")
+        cut = 0
+        for party, stake in section.cut_from.items():
+            want = to_fen(allotted.get(party, 0) * exact(stake) * f)
+            taken = max(0, min(want, received.get(party, 0)))
+            received[party] = received.get(party, 0) - taken
+            cut += taken
+        cuts[section.name] = cut
+        if cut:
+            names = list(section.redistribute_to)
+            shares = split_fen(cut, [exact(w) for w in section.redistribute_to.values()])
+            for party, share in zip(names, shares, strict=True):
+                received[party] = received.get(party, 0) + share
+                if party not in parties:
+                    parties.append(party)
+    nets = {p: received.get(p, 0) - paid.get(p, 0) for p in parties}
+    return PooledFundResult(paid, allotted, cuts, received, nets, settle_nets(nets, period, "pooled fund"))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4. Monthly status rule (重庆)
+
+CHONGQING_MONTHLY_FEN = 100 * FEN_PER_WAN  # 100万/month [S]
+
+
+class Trend(enum.Enum):
+    IMPROVED = "improved"
+    UNCHANGED = "unchanged"
+    DECLINED = "declined"
+
+
+def monthly_status(
+    *,
+    meets_class: bool,
+    trend: Trend,
+    upstream: str,
+    downstream: str,
+    period: str,
+    amount_fen: int = CHONGQING_MONTHLY_FEN,
+    on_fail_fen: int | Callable[[], int] = CHONGQING_MONTHLY_FEN,
+    on_unchanged_fen: int = 0,
+) -> Settlement:
+    """Meets and improved → downstream pays upstream ``amount_fen``; meets but declined → upstream pays downstream.
+
+    Signed amounts below are paid by upstream to downstream (negative: the reverse). ``on_fail_fen`` applies when
+    the section fails its class ("per regulation" in the source — by default the upstream party pays the monthly
+    sum; pass, e.g., a per-tonne amount or a callable computing one). ``on_unchanged_fen`` covers a meeting
+    section with no change, which the source does not mention (no transfer by default).
+    """
+    if not meets_class:
+        signed, reason = (on_fail_fen() if callable(on_fail_fen) else on_fail_fen), "fails its class"
+    elif trend is Trend.IMPROVED:
+        signed, reason = -amount_fen, "meets its class and improved"
+    elif trend is Trend.DECLINED:
+        signed, reason = amount_fen, "meets its class but declined"
+    else:
+        signed, reason = on_unchanged_fen, "meets its class, unchanged"
+    return _settlement([_signed_transfer(signed, upstream, downstream, period, reason)], [upstream, downstream])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 5. Exceedance-multiple tiers (周口)
+
+ZHOUKOU_TIERS: tuple[tuple[Fraction, int], ...] = (  # (lower bound of m, exclusive; base amount in fen) [S]
+    (Fraction(1, 10), 10 * FEN_PER_WAN),
+    (Fraction(1, 2), 25 * FEN_PER_WAN),
+    (Fraction(1), 50 * FEN_PER_WAN),
+    (Fraction(3, 2), 100 * FEN_PER_WAN),
+    (Fraction(2), 200 * FEN_PER_WAN),
+)
+ZHOUKOU_RIVER_MOUTH_FEN = 15 * FEN_PER_WAN  # river-mouth sections: 15万 × (1 + m) [S]
+
+
+def exceedance_multiple(measured: Number, target: Number) -> Fraction:
+    """m = (C − T)/T."""
+    t = exact(target)
+    if t <= 0:
+        raise RuleError("the target concentration must be positive")
+    return (exact(measured) - t) / t
+
+
+def exceedance_payment(
+    measured: Number,
+    target: Number,
+    *,
+    tiers: Sequence[tuple[Number, int]] = ZHOUKOU_TIERS,
+    below_first_fen: int = 0,
+) -> tuple[Fraction, int]:
+    """(m, payment in fen): the tier whose lower bound m exceeds last (bounds exclusive below, inclusive above)
+    sets the base, and the payment is base × (1 + m), rounded half-up to the fen. At or below the first bound,
+    ``below_first_fen`` × (1 + m) when m > 0 (0 by default: the source excerpt does not cover m ≤ 0.1) [U]."""
+    m = exceedance_multiple(measured, target)
+    if m <= 0:
+        return m, 0
+    base = below_first_fen
+    for lower, amount in sorted((exact(b), a) for b, a in tiers):
+        if m > lower:
+            base = amount
+    return m, to_fen(base * (1 + m))
+
+
+def exceedance_settlement(
+    measured: Number, target: Number, *, upstream: str, downstream: str, period: str, **kwargs: object
+) -> Settlement:
+    """:func:`exceedance_payment` as a transfer from the upstream party to the downstream party."""
+    _, amount = exceedance_payment(measured, target, **kwargs)  # type: ignore[arg-type]
+    return _settlement([_signed_transfer(amount, upstream, downstream, period, "exceedance")], [upstream, downstream])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 6. Negotiation zone: opportunity cost, ecosystem-service value, willingness to pay
+
+
+def opportunity_cost_land_use(
+    crops: Sequence[tuple[Number, Number, Number]], costs: Sequence[Number], area: Number
+) -> Fraction:
+    """C_opp = (Σᵢ Aᵢ·Lᵢ·Kᵢ − Σ costs)/A: forgone net income per unit area (crops as (area, yield, price)) [S]."""
+    a = exact(area)
+    if a <= 0:
+        raise RuleError("the area must be positive")
+    revenue = sum((exact(ai) * exact(li) * exact(ki) for ai, li, ki in crops), Fraction(0))
+    return (revenue - sum((exact(c) for c in costs), Fraction(0))) / a
+
+
+def opportunity_cost_income_gap(
+    urban_reference: Number,
+    urban_protected: Number,
+    urban_population: Number,
+    rural_reference: Number,
+    rural_protected: Number,
+    rural_population: Number,
+) -> Fraction:
+    """P = (R0 − R1)·N1 + (S0 − S1)·N2: the income the protected region forgoes against a reference region [U]."""
+    return (exact(urban_reference) - exact(urban_protected)) * exact(urban_population) + (
+        exact(rural_reference) - exact(rural_protected)
+    ) * exact(rural_population)
+
+
+@dataclass(frozen=True)
+class EquivalentFactorTable:
+    """Ecosystem-service equivalents per land type and service (negative values allowed), with its source."""
+
+    name: str
+    source: str
+    tag: str
+    services: tuple[str, ...]
+    factors: Mapping[str, tuple[Fraction, ...]]  # land type → one equivalent per service
+
+    def total(self, land_type: str) -> Fraction:
+        if land_type not in self.factors:
+            raise RuleError(f"{self.name} has no land type {land_type!r}")
+        return sum(self.factors[land_type], Fraction(0))
+
+
+def _row(*values: str) -> tuple[Fraction, ...]:
+    return tuple(Fraction(v) for v in values)
+
+
+EQUIVALENT_FACTORS_2003 = EquivalentFactorTable(
+    name="Xie 2002/2003 equivalent factors (谢高地 当量因子表)",
+    source=(
+        "Song et al. 2018, 生态学报 38(8), Table 1 (VC in 元·km⁻²·a⁻¹, VC0 = 67,663.2) divided by VC0; "
+        "repo DreamBlooms/ChinaXiv-201601-to-202209, md/ChinaXiv-201805.00099V1.md"
+    ),
+    tag="S",
+    services=(
+        "气体调节",
+        "气候调节",
+        "水源涵养",
+        "土壤形成与保护",
+        "废物处理",
+        "生物多样性保护",
+        "食物生产",
+        "原材料",
+        "娱乐文化",
+    ),
+    factors={
+        "耕地": _row("0.50", "0.89", "0.60", "1.46", "1.64", "0.71", "1.00", "0.10", "0.01"),
+        "林地": _row("3.50", "2.70", "3.20", "3.90", "1.31", "3.26", "0.10", "2.60", "1.28"),
+        "草地": _row("0.80", "0.90", "0.80", "1.95", "1.31", "1.09", "0.30", "0.05", "0.04"),
+        "水域": _row("0.00", "0.46", "20.38", "0.01", "18.18", "2.49", "0.10", "0.01", "4.34"),
+        "未利用地": _row("0.00", "0.00", "0.03", "0.02", "0.01", "0.34", "0.01", "0.00", "0.01"),
+    },
+)
+
+
+def equivalent_value(grain_price: Number, grain_yield: Number) -> Fraction:
+    """VC0 = P_grain·Q_grain/7: the value of one equivalent per unit area (元 per the yield's area unit) [S]."""
+    return exact(grain_price) * exact(grain_yield) / 7
+
+
+def ecosystem_service_value(
+    areas: Mapping[str, Number], vc0: Number, table: EquivalentFactorTable = EQUIVALENT_FACTORS_2003
+) -> Fraction:
+    """ESV = Σₖ Aₖ·Eₖ·VC0 (Eₖ the land type's total equivalent), exact, in 元 per year."""
+    return sum((exact(a) * table.total(k) for k, a in areas.items()), Fraction(0)) * exact(vc0)
+
+
+def esv_increase(
+    before: Mapping[str, Number],
+    after: Mapping[str, Number],
+    vc0: Number,
+    table: EquivalentFactorTable = EQUIVALENT_FACTORS_2003,
+) -> Fraction:
+    """ΔESV between two land-use maps (元 per year); the upper bound for paying that change."""
+    return ecosystem_service_value(after, vc0, table) - ecosystem_service_value(before, vc0, table)
+
+
+def expected_wtp(bids: Sequence[Number], shares: Sequence[Number]) -> Fraction:
+    """E(WTP) = Σⱼ bⱼ·pⱼ over a payment card (zero bids included; the shares must sum to 1)."""
+    if len(bids) != len(shares):
+        raise RuleError("one share per bid")
+    p = [exact(s) for s in shares]
+    if sum(p) != 1 or any(s < 0 for s in p):
+        raise RuleError(f"the shares must be non-negative and sum to 1, not {sum(p)}")
+    return sum((exact(b) * s for b, s in zip(bids, p, strict=True)), Fraction(0))
+
+
+def wtp_total(bids: Sequence[Number], shares: Sequence[Number], population: Number) -> Fraction:
+    """Total = E(WTP)·N, in the bids' unit (元) per year."""
+    return expected_wtp(bids, shares) * exact(population)
+
+
+class ZonePosition(enum.Enum):
+    BELOW = "below"
+    INSIDE = "inside"
+    ABOVE = "above"
+
+
+@dataclass(frozen=True)
+class NegotiationZone:
+    lower_fen: int  # protection cost + opportunity cost
+    upper_fen: int  # ΔESV or WTP
+    proposed_fen: int | None
+    position: ZonePosition | None
+    share: Fraction | None  # where the proposal sits: 0 at the lower bound, 1 at the upper
+
+    @property
+    def empty(self) -> bool:
+        """No agreement zone: the upstream floor lies above the downstream ceiling."""
+        return self.lower_fen > self.upper_fen
+
+
+def negotiation_zone(
+    *, protection_cost_fen: int, opportunity_cost_fen: int, upper_fen: int, proposed_fen: int | None = None
+) -> NegotiationZone:
+    """The zone [protection + opportunity cost, ΔESV or WTP] and where a proposed fund sits in it."""
+    lower = protection_cost_fen + opportunity_cost_fen
+    if proposed_fen is None:
+        return NegotiationZone(lower, upper_fen, None, None, None)
+    lo, hi = min(lower, upper_fen), max(lower, upper_fen)
+    position = (
+        ZonePosition.BELOW if proposed_fen < lo else ZonePosition.ABOVE if proposed_fen > hi else ZonePosition.INSIDE
+    )
+    share = Fraction(proposed_fen - lower, upper_fen - lower) if upper_fen != lower else None
+    return NegotiationZone(lower, upper_fen, proposed_fen, position, share)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 7. Break-even
+
+
+@dataclass(frozen=True)
+class IndicatorBreakEven:
+    """The annual mean of one indicator, the others unchanged, at which P equals the threshold."""
+
+    indicator: str
+    concentration: Fraction | None  # None: the indicator's weight is zero, it cannot reverse the payment
+    headroom: Fraction | None  # concentration / measured − 1 (how far it can worsen; negative: already past)
+
+
+@dataclass(frozen=True)
+class PBreakEven:
+    p: Fraction
+    per_indicator: tuple[IndicatorBreakEven, ...]
+    common_scale: Fraction | None  # s*: multiplying every measured mean by s* gives P = threshold (1/P for 1)
+    uniform_baseline_ratio: Fraction | None  # r*: every mean at r*·baseline gives P = threshold (1/k0 if Σw = 1)
+
+
+def p_index_break_even(
+    k0: Number,
+    weights: Mapping[str, Number],
+    means: Mapping[str, Number],
+    baselines: Mapping[str, Number],
+    *,
+    threshold: Number = 1,
+) -> PBreakEven:
+    """Exact break-even figures of the P-index bet; at them P = threshold, so the payment still goes downstream →
+    upstream, and any worsening beyond reverses it."""
+    k, limit = exact(k0), exact(threshold)
+    p = p_index(k, weights, means, baselines)
+    terms = {name: exact(w) * _ratio(name, means, baselines) for name, w in weights.items()}
+    rows = []
+    for name, w in weights.items():
+        w_exact = exact(w)
+        if w_exact == 0 or k == 0:
+            rows.append(IndicatorBreakEven(name, None, None))
+            continue
+        others = sum((v for n, v in terms.items() if n != name), Fraction(0))
+        c_star = exact(baselines[name]) * (limit / k - others) / w_exact
+        measured = exact(means[name])
+        rows.append(IndicatorBreakEven(name, c_star, c_star / measured - 1 if measured else None))
+    weight_sum = sum((exact(w) for w in weights.values()), Fraction(0))
+    return PBreakEven(
+        p,
+        tuple(rows),
+        limit / p if p else None,
+        limit / (k * weight_sum) if k and weight_sum else None,
+    )
+
+
+def per_tonne_break_even(readings: Sequence[PollutantReading], pollutant: str) -> Fraction:
+    """The measured concentration of ``pollutant`` at which the section's month amount is zero, the other
+    pollutants as measured: C* = T − Σ_{j≠i}(C_j − T_j)·u_j/u_i (flat unit standards; the flow cancels)."""
+    by_name = {r.pollutant: r for r in readings}
+    if pollutant not in by_name:
+        raise RuleError(f"no reading for {pollutant!r}")
+    if any(r.standard.tiers for r in readings):
+        raise RuleError("the break-even is closed-form only for flat unit standards")
+    own = by_name[pollutant]
+    if own.standard.fen_per_tonne == 0:
+        raise RuleError(f"{pollutant!r} has a zero unit standard and cannot balance the month")
+    others = sum(
+        ((r.measured - r.target) * r.standard.fen_per_tonne for r in readings if r.pollutant != pollutant), Fraction(0)
+    )
+    return own.target - others / own.standard.fen_per_tonne
