@@ -46,17 +46,18 @@ the example's own shot)."""
 
 
 def _project_views(window, stem: str, shot: Callable[[str], None]) -> None:
-    """The project-cost workspace's other tabs (project, parties, game) and charts (savings, yearly payments)."""
+    """The project-cost workspace's other tabs (project, parties, game), charts (savings, yearly payments) and
+    tables (stand-alone and marginal costs, the payment schedule)."""
     workspace = window.workspaces[0]
     for index, view in ((1, "project"), (2, "parties"), (3, "game")):
         workspace.tabs.setCurrentIndex(index)
         shot(f"{stem}-{view}")
     workspace.tabs.setCurrentIndex(0)
     box = workspace.chart_box
-    for chart in ("savings", "years"):
-        box.setCurrentIndex(box.findData(chart))
+    for view in ("savings", "years", "benchmarks", "schedule"):
+        box.setCurrentIndex(box.findData(view))
         box.activated.emit(box.currentIndex())
-        shot(f"{stem}-chart-{chart}")
+        shot(f"{stem}-{'chart' if view in ('savings', 'years') else 'table'}-{view}")
     box.setCurrentIndex(0)
     box.activated.emit(0)
 
