@@ -344,6 +344,8 @@ class UnitStandard:
     def at(self, measured: Fraction, target: Fraction) -> int:
         if not self.tiers:
             return self.fen_per_tonne
+        if target <= 0:
+            raise RuleError("a tiered unit standard needs a positive target concentration")
         multiple = abs(measured - target) / target
         return next((u for bound, u in sorted(self.tiers) if multiple <= bound), self.fen_per_tonne)
 

@@ -431,3 +431,17 @@ def test_settle_nets_realises_any_balanced_nets(raw):
     first = next(iter(nets))
     nets[first] -= sum(nets.values())
     assert settle_nets(nets, "y").nets == nets
+
+
+@FAST
+@given(concentration, concentration.filter(bool), concentration.filter(bool))
+def test_per_tonne_direction_flips_at_the_break_even(other_measured, other_target, target):
+    other = jiangsu("TP", other_measured, other_target)
+    c_star = per_tonne_break_even([jiangsu("CODMn", target, target), other], "CODMn")
+    step = Fraction(1, 10**6)
+    for c, sign in ((c_star - step, -1), (c_star, 0), (c_star + step, 1)):
+        readings = [jiangsu("CODMn", c, target), other]
+        exact_total = sum(
+            per_tonne_month(readings, FLOW, upstream="u", downstream="d", period="m").amounts_fen.values()
+        )
+        assert (exact_total > 0) - (exact_total < 0) == sign
