@@ -108,3 +108,16 @@ def test_shared_code_does_not_switch_on_an_item_kind(path):
     """An item is reached through its instrument's descriptor (``instrument_for(item.kind)``), never a switch."""
     switches = _kind_switches(path)
     assert not switches, f"{path.relative_to(ROOT)} compares a kind at lines {switches}"
+
+
+def test_registering_the_instruments_loads_no_solver():
+    """The window opens before any heavy library is needed: registering every instrument at start-up imports
+    neither numpy nor scipy (they load with the first computation that needs them)."""
+    code = (
+        "import sys\n"
+        "import chengyu_accord.cost_sharing.instruments, chengyu_accord.cost_sharing.engine\n"
+        "heavy = [m for m in ('numpy', 'scipy', 'scipy.optimize') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr

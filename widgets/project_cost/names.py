@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from chengyu_accord.cost_sharing.edits import EditError
-from chengyu_accord.cost_sharing.instruments.project_cost.methods import method_name as engine_method_name
+from chengyu_accord.cost_sharing.instruments.project_cost.names import method_name as engine_method_name
 
 from ..labels import attribute_label, words
 

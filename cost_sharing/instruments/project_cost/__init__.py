@@ -22,9 +22,8 @@ from ...progress import Progress
 from ...results import ItemResult, shown_table
 from ...scenario import Provenance, Scenario
 from .articles import project_articles
-from .compute import AGREED_TABLE, AMOUNT, METHODS_TABLE, compute_project, compute_project_details, method_order
-from .methods import FIGURE_FACTORS, method_name
 from .model import ProjectCostSharing, ProjectInfo, ProjectParty
+from .names import AGREED_TABLE, AMOUNT, FIGURE_FACTORS, METHODS_TABLE, method_name, method_order
 from .presets import EXAMPLES
 
 SIGNIFICANT = Context(prec=15)
@@ -60,6 +59,8 @@ def fingerprint_inputs(scenario: Scenario, item: ProjectCostSharing) -> Mapping[
 
 def report_section(scenario: Scenario, item: ProjectCostSharing, result: ItemResult) -> Mapping[str, Any]:
     """The project, every method's amounts (fen, exact, shown), the agreed split, the schedule, the findings."""
+    from .compute import compute_project_details
+
     _, details = compute_project_details(scenario, item, Progress())
     precision = display_precision(scenario)
     project = item.project
@@ -189,11 +190,19 @@ def blank_project(item_id: str, members: tuple[str, ...], amount_fen: int) -> Pr
     )
 
 
+def compute_item(scenario: Scenario, item: ProjectCostSharing, index: int, progress: Progress) -> ItemResult:
+    """Compute the item (``compute.compute_project``); numpy and the game solvers load with the first computation
+    of a project, not when the instrument is registered at start-up."""
+    from .compute import compute_project
+
+    return compute_project(scenario, item, index, progress)
+
+
 PROJECT_COST = Instrument(
     kind="project_cost",
     name=Bilingual("跨市项目成本分担", "Cross-city project cost sharing"),
     model=ProjectCostSharing,
-    compute=compute_project,
+    compute=compute_item,
     articles=project_articles,
     clauses=COST_SHARING,
     workspace="chengyu_accord.widgets.project_cost.workspace:ProjectCostWorkspace",

@@ -34,8 +34,8 @@ from ...bilingual import Bilingual
 from ...money import DisplayPrecision, Unit, format_amount, round_half_up
 from ...results import ItemResult, ResultTable, shown_table
 from ...scenario import Provenance
-from .methods import FACTOR_LABELS, FIGURE_FACTORS, in_sentence, method_name
 from .model import ProjectCostSharing
+from .names import FACTOR_LABELS, FIGURE_FACTORS, in_sentence, method_name
 
 AGREED, METHODS, SCHEDULE, YEARS, COALITIONS = "agreed", "methods", "schedule", "years", "coalitions"
 AMOUNT, SHARE = "amount", "share"

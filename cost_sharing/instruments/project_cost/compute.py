@@ -31,21 +31,30 @@ from ...results import CellNote, Column, ItemResult, ResultTable, Row
 from ...scenario import Party, Scenario
 from .methods import (
     DISPATCH,
-    FIGURE_FACTORS,
     Allocation,
     Inputs,
     ProjectGame,
     Unavailable,
     Uncertified,
-    method_name,
     run_method,
 )
 from .model import ProjectCostSharing
+from .names import (
+    AGREED_TABLE,
+    AMOUNT,
+    BENCHMARKS_TABLE,
+    COALITIONS_TABLE,
+    FIGURE_FACTORS,
+    METHODS_TABLE,
+    SAVINGS_TABLE,
+    SCHEDULE_TABLE,
+    SHARE,
+    YEARS_TABLE,
+    method_name,
+    method_order,
+)
 from .schedule import Schedule, build_schedule, rate_from_text, split_exact
 
-METHODS_TABLE, AGREED_TABLE, BENCHMARKS_TABLE, SAVINGS_TABLE = "methods", "agreed", "benchmarks", "savings"
-SCHEDULE_TABLE, YEARS_TABLE, COALITIONS_TABLE = "schedule", "years", "coalitions"
-AMOUNT, SHARE = "amount", "share"
 STAND_ALONE, MARGINAL, SAVING = "stand_alone", "marginal", "saving"
 CAPITAL, ANNUAL_CAPITAL, ANNUAL_OPERATING, NPV = "capital", "annual_capital", "annual_operating", "npv"
 COST, CHARGED, EXCESS = "cost", "charged", "excess"
@@ -204,11 +213,6 @@ def _yuan(fen: int) -> str:
 
 def _yuan_en(fen: int) -> str:
     return format_amount(fen, DisplayPrecision(), lang="en")
-
-
-def method_order(item: ProjectCostSharing) -> tuple[str, ...]:
-    """The item's methods in table order, with the agreement's method appended when not listed."""
-    return item.methods if item.method in item.methods else (*item.methods, item.method)
 
 
 def run_methods(inputs: Inputs, progress: Progress) -> tuple[dict[str, Allocation], dict[str, Unavailable]]:

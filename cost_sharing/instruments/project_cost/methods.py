@@ -37,62 +37,16 @@ from typing import Any, Literal
 
 import numpy as np
 
-from chengyu_accord import data
-
 from ...bilingual import Bilingual
 from ...games import bargaining, segment, separable
 from ...games.game import DENSE_LIMIT, CoalitionTable, DenseGame, GameTooLarge, SeparableCosts
-from ...games.nucleolus import nucleolus as nucleolus_solver
-from ...games.nucleolus import per_capita_nucleolus as per_capita_solver
-from ...games.nucleolus import proportional_nucleolus as proportional_solver
 from ...games.segment import SegmentGame, segment_dense
 from ...games.shapley import EXACT_LIMIT as SHAPLEY_EXACT_LIMIT
 from ...games.shapley import shapley as shapley_float
 from ...games.shapley import shapley_exact, shapley_sampled
 from ...progress import Progress
-from .model import FACTORS, ProjectCostSharing
-
-METHOD_NAMES: dict[str, Bilingual] = {
-    "equal": Bilingual("平均分摊", "Equal split"),
-    "proportional": Bilingual("按{basis}比例", "Proportional to {basis}"),
-    "weighted": Bilingual("多因素加权", "Weighted factors"),
-    "territorial": Bilingual("属地分担（境内工程及征拆）", "Territorial (in-territory works and land)"),
-    "scrb": Bilingual("可分离成本剩余收益法(SCRB)", "SCRB"),
-    "eca": Bilingual("等额分摊非可分离成本(ECA)", "ECA"),
-    "cga": Bilingual("τ值(CGA)", "τ-value (CGA)"),
-    "shapley": Bilingual("沙普利值", "Shapley value"),
-    "nucleolus": Bilingual("核仁", "Nucleolus"),
-    "per_capita_nucleolus": Bilingual("人均核仁", "Per-capita nucleolus"),
-    "proportional_nucleolus": Bilingual("比例核仁", "Proportional nucleolus"),
-    "segment_shapley": Bilingual("分段博弈沙普利值", "Segment game: Shapley"),
-    "segment_nucleolus": Bilingual("分段博弈核仁", "Segment game: nucleolus"),
-    "nash": Bilingual("纳什谈判解", "Nash bargaining"),
-    "egalitarian": Bilingual("最小收益最大化", "Maximise the minimum gain"),
-    "negotiated": Bilingual("协商金额", "Negotiated amounts"),
-}
-
-FACTOR_LABELS: dict[str, Bilingual] = {
-    **{name: Bilingual(label.zh, label.en) for name, label in data.ATTRIBUTE_LABELS.items() if name in FACTORS},
-    "length": Bilingual("境内线路长度", "In-territory length"),
-    "works": Bilingual("境内工程及征拆投资", "In-territory works and land"),
-    "demand": Bilingual("需求或受益量", "Demand or benefit"),
-}
-FIGURE_FACTORS = ("population", "gdp", "budget_revenue")
-"""Factors read from the scenario's party figures; the others are attributes of the party in this project."""
-
-
-def in_sentence(label: str) -> str:
-    """An English label inside a sentence: "Resident population" → "resident population", "GDP" stays."""
-    return label if label[:2].isupper() else label[:1].lower() + label[1:]
-
-
-def method_name(method: str, basis: str = "population") -> Bilingual:
-    """The method's name in both languages (the proportional method names its basis)."""
-    name = METHOD_NAMES[method]
-    if method != "proportional":
-        return name
-    label = FACTOR_LABELS[basis]
-    return Bilingual(name.zh.format(basis=label.zh), name.en.format(basis=in_sentence(label.en)))
+from .model import ProjectCostSharing
+from .names import FACTOR_LABELS, METHOD_NAMES, in_sentence
 
 
 class Unavailable(Exception):  # noqa: N818 - a state of a method, read as a sentence
@@ -453,18 +407,14 @@ class Uncertified(Unavailable):
     """A nucleolus whose Kohlberg certificate failed: never shown, reported as an error or a warning."""
 
 
-NUCLEOLUS_SOLVERS = {
-    "nucleolus": nucleolus_solver,
-    "per_capita_nucleolus": per_capita_solver,
-    "proportional_nucleolus": proportional_solver,
-}
-
-
 def _nucleolus_method(name: str) -> Callable[[Inputs], Allocation]:
     def run(inputs: Inputs) -> Allocation:
         dense = _need_dense(inputs, NUCLEOLUS_LIMIT)
         try:
-            result = NUCLEOLUS_SOLVERS[name](dense)
+            # imported here: scipy's optimiser is needed only when a nucleolus is asked for, never at start-up
+            from ...games import nucleolus as solvers
+
+            result = getattr(solvers, name)(dense)
         except (ValueError, ArithmeticError) as exc:
             raise _undefined(exc) from None
         label = METHOD_NAMES[name]
