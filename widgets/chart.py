@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QWidget
 
@@ -245,6 +245,15 @@ class ChartWidget(QWidget):
             self._draw_lines(chart)
         else:
             self._draw_bars(chart)
+        self._fit_plot()
+
+    def _fit_plot(self) -> None:
+        """Give the plot the view's size again. pyqtgraph sizes it only when the view is resized, so a plot once
+        widened by a wider legend or axis stayed wider than the widget after they shrank, cut at the right edge."""
+        view = self._plot.viewport().rect()
+        plot = self._plot.getPlotItem()
+        if plot.geometry().size() != view.size().toSizeF():
+            plot.setGeometry(QRectF(view))
 
     def _make_items(self, chart: Chart | None) -> None:
         """Create the items of a new shape (the only place items are created or removed)."""

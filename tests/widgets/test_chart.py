@@ -166,6 +166,18 @@ def test_a_long_value_axis_title_wraps_instead_of_being_cut(qtbot, chart, width)
     assert "10k yuan" in label.toPlainText()
 
 
+def test_the_plot_narrows_with_the_widget_after_a_wide_legend(qtbot, chart):
+    """A plot once widened by a four-column legend shrinks back with the widget (pyqtgraph alone kept it wide)."""
+    names = ("按常住人口比例", "多因素加权", "可分离成本剩余收益法(SCRB)", "沙普利值", "核仁")
+    series = tuple(_series(name, ["20000", "21000", "22000"]) for name in names)
+    chart.resize(1200, 420)
+    chart.set_chart(_chart("grouped_bars", series=series))
+    qtbot.waitUntil(lambda: len(chart._legend.items) == len(names))
+    chart.resize(300, 420)
+    plot = chart.plot_widget.getPlotItem()
+    qtbot.waitUntil(lambda: abs(plot.geometry().width() - chart.plot_widget.viewport().width()) < 1)
+
+
 def test_show_message_replaces_the_bars(qtbot, chart):
     chart.set_chart(_chart())
     chart.show_message("无法计算：权重之和为零")
