@@ -2,9 +2,11 @@
 
 Every sample of a section, indicator and month is averaged exactly into the month's mean; the period's mean is
 the mean of the monthly means. The rule is applied by the functions of :mod:`.rules` (nothing is re-derived
-here): the P-index bet on the period's means, section by section; the per-tonne rule, the status rule and the
-exceedance tiers month by month; the pooled fund over the period. Several upstream parties share a section's
-amount by their contribution ratios (largest remainder, to the fen).
+here): the P-index bet on the period's means, section by section (the bet and the central fund apply to each
+section); the per-tonne rule, the status rule and the exceedance tiers month by month (the status rule's "last
+year" is the indicators' baselines: improved when the mean ratio of the month's means to them is below 1); the
+pooled fund over the period (a month fails when any indicator's mean is above its target). Several upstream
+parties share a section's amount by their contribution ratios (largest remainder, to the fen).
 
 Tables, in order: ``transfers`` (one row per payer → payee over the period, opposite flows netted), ``nets``
 (one row per party, + receives, − pays; the column adds up to zero, with a row for the central government when
@@ -222,13 +224,19 @@ def _ratios(section: Section, codes: Sequence[str]) -> str | dict[str, Fraction]
     return {u.party: Fraction(Decimal(u.ratio)) for u in section.upstream}
 
 
-def _spread(settlement: rules.Settlement, section: Section, period: str, reason: str) -> rules.Settlement:
-    """A settlement made with the stand-in upstream party, its net split among the section's upstream parties."""
+def _spread(
+    settlement: rules.Settlement, section: Section, period: str, reason: str, indicator: str | None = None
+) -> rules.Settlement:
+    """A settlement made with the stand-in upstream party, its net split among the section's upstream parties by
+    their contribution ratios (for ``indicator``'s own ratios when given)."""
     nets = settlement.nets
     if _UPSTREAM not in nets:
         return settlement
     total = nets.pop(_UPSTREAM)
-    weights = [Fraction(Decimal(u.ratio)) for u in section.upstream]
+    weights = [
+        Fraction(Decimal(u.ratio if indicator is None else u.by_indicator.get(indicator, u.ratio)))
+        for u in section.upstream
+    ]
     parts = split_fen(abs(total), weights)
     for up, part in zip(section.upstream, parts, strict=True):
         nets[up.party] = nets.get(up.party, 0) + (part if total >= 0 else -part)
@@ -455,7 +463,7 @@ def _exceedance(item: EcoCompensation, rule: ExceedanceRule, section: Section, m
                 tiers=tiers,
                 below_first_fen=rule.below_first_fen,
             )
-            work.settlements.append(_spread(settlement, section, month, "exceedance"))
+            work.settlements.append(_spread(settlement, section, month, "exceedance", c))
         amounts[month] = total
         work.index_rows.append(
             Row(

@@ -21,6 +21,7 @@ from pydantic import Field, StrictInt, model_validator
 from ...numbers import MAX_AMOUNT_FEN
 from ...scenario import Id, ItemBase, Name, NameEn, NonNegativeDecimal, Provenance, _Model, require_unique
 from .monitoring import MonitoringRecord
+from .rules import ZHOUKOU_TIERS
 
 Fen = Annotated[StrictInt, Field(ge=0, le=MAX_AMOUNT_FEN)]
 SignedFen = Annotated[StrictInt, Field(ge=-MAX_AMOUNT_FEN, le=MAX_AMOUNT_FEN)]
@@ -35,6 +36,8 @@ MAX_RECORDS = 100_000
 MAX_UPSTREAM = 20
 MAX_TIERS = 20
 MAX_PARTIES = 60
+MAX_MONTHS = 120
+"""An assessment period of up to ten years (agreements run for three)."""
 
 
 class Upstream(_Model):
@@ -112,6 +115,9 @@ class Period(_Model):
     def _ordered(self) -> Self:
         if self.last < self.first:
             raise ValueError(f"period.last: {self.last} is before period.first {self.first}")
+        span = (int(self.last[:4]) - int(self.first[:4])) * 12 + int(self.last[5:]) - int(self.first[5:]) + 1
+        if span > MAX_MONTHS:
+            raise ValueError(f"period: {span} months, more than {MAX_MONTHS}")
         return self
 
     def months(self) -> tuple[str, ...]:
@@ -212,7 +218,13 @@ class ExceedanceRule(_Model):
     """周口 exceedance-multiple tiers, monthly per indicator: base × (1 + m), paid by upstream to downstream."""
 
     type: Literal["exceedance"] = "exceedance"
-    tiers: Annotated[tuple[ExceedanceTier, ...], Field(min_length=1, max_length=MAX_TIERS)]
+    tiers: Annotated[tuple[ExceedanceTier, ...], Field(min_length=1, max_length=MAX_TIERS)] = Field(
+        default_factory=lambda: tuple(
+            ExceedanceTier(lower_bound=str(Decimal(b.numerator) / b.denominator), amount_fen=a)
+            for b, a in ZHOUKOU_TIERS
+        )
+    )
+    """(m above, base) — 周口 by default [S]: (0.1, 10万), (0.5, 25万), (1, 50万), (1.5, 100万), (2, 200万)."""
     below_first_fen: Fen = 0
     provenance: Provenance | None = None
 

@@ -19,6 +19,7 @@ from chengyu_accord.cost_sharing.instruments.eco_compensation.model import (
     Sample,
 )
 from chengyu_accord.cost_sharing.instruments.eco_compensation.monitoring import MonitoringRecord
+from chengyu_accord.cost_sharing.instruments.eco_compensation.rules import ZHOUKOU_TIERS
 from chengyu_accord.cost_sharing.scenario import Scenario
 
 UP, DOWN, THIRD = "340000", "330000", "320000"
@@ -102,7 +103,16 @@ def test_bad_fields_are_refused_by_path(changes, path):
     assert path in text or path.replace("[", ".").replace("]", "") in text
 
 
+def test_exceedance_tiers_default_to_zhoukou():
+    rule = EcoCompensation.model_validate(data(rule={"type": "exceedance"})).rule
+    assert [(t.lower_bound, t.amount_fen) for t in rule.tiers] == [
+        (str(Decimal(b.numerator) / b.denominator), a) for b, a in ZHOUKOU_TIERS
+    ]
+
+
 def test_limits_on_list_sizes():
+    with pytest.raises(ValidationError, match="120"):
+        EcoCompensation.model_validate(data(period={"first": "2000-01", "last": "2010-01"}))
     sections = [
         {"id": f"s{n}", "name_zh": "断面", "upstream": [{"party": UP}], "downstream": DOWN}
         for n in range(MAX_SECTIONS + 1)
