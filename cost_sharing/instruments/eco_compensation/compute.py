@@ -306,19 +306,6 @@ class _Work:
     month_amounts: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def _linear(coefficients: Sequence[tuple[str, Fraction]], values: Mapping[str, Fraction]) -> Fraction:
-    """Σ aᵢ·xᵢ, exact, summed in integer arithmetic on a running common denominator (one reduction at the end)."""
-    numerator, denominator = 0, 1
-    for code, a in coefficients:
-        x = values[code]
-        n, d = a.numerator * x.numerator, a.denominator * x.denominator
-        if d == denominator:
-            numerator += n
-        else:
-            numerator, denominator = numerator * d + n * denominator, denominator * d
-    return Fraction(numerator, denominator)
-
-
 def _section_label(section: Section, suffix_zh: str = "", suffix_en: str = "") -> Bilingual:
     return Bilingual(f"{section.name_zh}{suffix_zh}", f"{section.label('en')}{suffix_en}")
 
@@ -342,10 +329,9 @@ def _p_index(item: EcoCompensation, rule: PIndexRule, section: Section, monthly,
     )
     work.settlements.append(_spread(result.settlement, section, label, "P-index"))
     work.p[section.id] = p
-    # P is linear in the means: k0·Σ wᵢ·Cᵢ/Cᵢ₀ = Σ aᵢ·Cᵢ with aᵢ = k0·wᵢ/Cᵢ₀, the same exact value as rules.p_index
-    coefficients = [(c, k0 * w / baselines[c]) for c, w in weights.items()]
+    coefficients = rules.p_index_coefficients(k0, weights, baselines)
     for month, month_means in monthly.items():
-        month_p = _linear(coefficients, month_means)
+        month_p = rules.p_index_of(coefficients, month_means)
         work.index_rows.append(
             Row(f"{section.id}:{month}", _section_label(section, f" {month}", f" {month}"), (_q(month_p),))
         )

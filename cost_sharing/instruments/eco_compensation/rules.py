@@ -216,7 +216,40 @@ def p_index(
     k0: Number, weights: Mapping[str, Number], means: Mapping[str, Number], baselines: Mapping[str, Number]
 ) -> Fraction:
     """P = k0·Σᵢ wᵢ·Cᵢ/Cᵢ₀ over the indicators of ``weights`` (exact)."""
-    return exact(k0) * sum((exact(w) * _ratio(name, means, baselines) for name, w in weights.items()), Fraction(0))
+    return p_index_of(p_index_coefficients(k0, weights, baselines), means)
+
+
+def p_index_coefficients(
+    k0: Number, weights: Mapping[str, Number], baselines: Mapping[str, Number]
+) -> tuple[tuple[str, Fraction], ...]:
+    """aᵢ = k0·wᵢ/Cᵢ₀ for each weighted indicator: P is linear in the means, P = Σᵢ aᵢ·Cᵢ, so a section's months
+    cost one product per indicator each once these are known."""
+    k = exact(k0)
+    coefficients = []
+    for name, weight in weights.items():
+        if name not in baselines:
+            raise RuleError(f"indicator {name!r} has a weight but no measured mean or no baseline")
+        base = exact(baselines[name])
+        if base <= 0:
+            raise RuleError(f"the baseline of {name!r} must be positive, not {base}")
+        coefficients.append((name, k * exact(weight) / base))
+    return tuple(coefficients)
+
+
+def p_index_of(coefficients: Sequence[tuple[str, Fraction]], means: Mapping[str, Number]) -> Fraction:
+    """P = Σᵢ aᵢ·Cᵢ from :func:`p_index_coefficients`, exact: summed in integers on a running common denominator,
+    with one reduction at the end (a Fraction sum would reduce at every step)."""
+    numerator, denominator = 0, 1
+    for name, a in coefficients:
+        if name not in means:
+            raise RuleError(f"indicator {name!r} has a weight but no measured mean or no baseline")
+        x = exact(means[name])
+        n, d = a.numerator * x.numerator, a.denominator * x.denominator
+        if d == denominator:
+            numerator += n
+        else:
+            numerator, denominator = numerator * d + n * denominator, denominator * d
+    return Fraction(numerator, denominator)
 
 
 def _ratio(name: str, means: Mapping[str, Number], baselines: Mapping[str, Number]) -> Fraction:
