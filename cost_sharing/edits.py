@@ -21,13 +21,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from pydantic import ValidationError
 
 from .bilingual import Bilingual
+from .numbers import MAX_QUANTITY, NumberError, TextError, canonical_decimal, check_fen, check_text, parse_decimal
 from .scenario import BrokenReferenceError, Figure, ItemBase, Party, Scenario
 from .storage import problems_from_validation
+
+ItemT = TypeVar("ItemT", bound=ItemBase)
 
 
 class EditError(ValueError):
@@ -57,6 +60,61 @@ def item_at(scenario: Scenario, item_id: str) -> tuple[int, ItemBase]:
         if item.id == item_id:
             return index, item
     raise EditError("items", f"no item with id '{item_id}'")
+
+
+def item_of(scenario: Scenario, item_id: str, model: type[ItemT], what: str) -> tuple[int, ItemT]:
+    """The position and the item with this id, which must be of ``model`` (``what`` names the kind in the message)."""
+    index, item = item_at(scenario, item_id)
+    if not isinstance(item, model):
+        raise EditError("items", f"item '{item_id}' is not {what}")
+    return index, item
+
+
+def updated_item(scenario: Scenario, item_id: str, model: type[ItemBase], what: str, **changes: object) -> Scenario:
+    """The scenario with fields of its item ``item_id`` (of ``model``) changed, validated with the item."""
+    index, item = item_of(scenario, item_id, model, what)
+    return replace_item(scenario, index, item.model_copy(update=changes))
+
+
+def read_fen(value: object, field: str) -> int:
+    """Whole fen within the bounds of every amount, else EditError naming ``field``."""
+    try:
+        return check_fen(value)
+    except NumberError as exc:
+        raise EditError(field, exc.text.en) from None
+
+
+def read_decimal(value: object, field: str, maximum: Decimal = MAX_QUANTITY) -> str:
+    """An exact non-negative decimal as canonical text ("2,093.780" → "2093.78"), else EditError naming ``field``."""
+    try:
+        return canonical_decimal(parse_decimal(value, maximum=maximum))
+    except NumberError as exc:
+        raise EditError(field, exc.text.en) from None
+
+
+def read_whole(value: object, field: str, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high`` (an int, or text such as "12"), else EditError naming ``field``."""
+    try:
+        number = parse_decimal(value, maximum=Decimal(high), places=0)
+    except NumberError as exc:
+        raise EditError(field, exc.text.en) from None
+    if number < low:
+        raise EditError(field, f"must be at least {low} (got {number})")
+    return int(number)
+
+
+def read_text(value: object, field: str, *, required: bool) -> str:
+    """Text by the rules of every text field (see ``numbers.check_text``), stripped; else EditError naming ``field``."""
+    if not isinstance(value, str):
+        raise EditError(field, "must be text")
+    text = value.strip()
+    if required and not text:
+        raise EditError(field, "must not be empty")
+    try:
+        check_text(text)
+    except TextError as exc:
+        raise EditError(field, exc.text.en) from None
+    return text
 
 
 def replace_item(scenario: Scenario, index: int, item: ItemBase) -> Scenario:
@@ -128,8 +186,7 @@ class RemoveParty:
     label: ClassVar[Bilingual] = Bilingual("移除参与方", "remove party")
 
     def apply(self, scenario: Scenario) -> Scenario:
-        if not any(p.id == self.party_id for p in scenario.parties):
-            raise EditError("parties", f"no party with id '{self.party_id}'")
+        _require_party(scenario, self.party_id)
         parties = tuple(p for p in scenario.parties if p.id != self.party_id)
         if not parties:
             raise EditError("parties", "the last party cannot be removed: a scenario needs at least one party")
@@ -161,8 +218,7 @@ class SetPartyFigure:
     label: ClassVar[Bilingual] = Bilingual("录入数据", "enter figure")
 
     def apply(self, scenario: Scenario) -> Scenario:
-        if not any(p.id == self.party_id for p in scenario.parties):
-            raise EditError("parties", f"no party with id '{self.party_id}'")
+        _require_party(scenario, self.party_id)
         parties = []
         for party in scenario.parties:
             if party.id == self.party_id:

@@ -14,8 +14,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from ...bilingual import Bilingual
-from ...edits import EditError, item_at, replace_item
-from ...numbers import MAX_QUANTITY, NumberError, TextError, canonical_decimal, check_fen, check_text, parse_decimal
+from ...edits import EditError, item_of, read_decimal, read_fen, read_text, read_whole, updated_item
 from ...scenario import Provenance, Scenario
 from .model import (
     FACTORS,
@@ -54,56 +53,12 @@ SEGMENT_FIELDS = ("name_zh", "name_en", "cost_fen")
 
 
 def _project_item(scenario: Scenario, item_id: str) -> tuple[int, ProjectCostSharing]:
-    index, item = item_at(scenario, item_id)
-    if not isinstance(item, ProjectCostSharing):
-        raise EditError("items", f"item '{item_id}' is not a cost-sharing project")
-    return index, item
+    return item_of(scenario, item_id, ProjectCostSharing, "a cost-sharing project")
 
 
 def _updated(scenario: Scenario, item_id: str, **changes: object) -> Scenario:
     """The scenario with fields of the project item ``item_id`` changed (validated with the item)."""
-    index, item = _project_item(scenario, item_id)
-    return replace_item(scenario, index, item.model_copy(update=changes))
-
-
-def read_fen(value: object, field: str) -> int:
-    """Whole fen within the bounds, else EditError naming ``field``."""
-    try:
-        return check_fen(value)
-    except NumberError as exc:
-        raise EditError(field, exc.text.en) from None
-
-
-def read_decimal(value: object, field: str, maximum: Decimal = MAX_QUANTITY) -> str:
-    """An exact non-negative decimal as canonical text ("2,093.780" → "2093.78"), else EditError naming ``field``."""
-    try:
-        return canonical_decimal(parse_decimal(value, maximum=maximum))
-    except NumberError as exc:
-        raise EditError(field, exc.text.en) from None
-
-
-def read_whole(value: object, field: str, low: int, high: int) -> int:
-    """A whole number from ``low`` to ``high`` (an int, or text such as "12"), else EditError naming ``field``."""
-    try:
-        number = parse_decimal(value, maximum=Decimal(high), places=0)
-    except NumberError as exc:
-        raise EditError(field, exc.text.en) from None
-    if number < low:
-        raise EditError(field, f"must be at least {low} (got {number})")
-    return int(number)
-
-
-def read_text(value: object, field: str, *, required: bool) -> str:
-    if not isinstance(value, str):
-        raise EditError(field, "must be text")
-    text = value.strip()
-    if required and not text:
-        raise EditError(field, "must not be empty")
-    try:
-        check_text(text)
-    except TextError as exc:
-        raise EditError(field, exc.text.en) from None
-    return text
+    return updated_item(scenario, item_id, ProjectCostSharing, "a cost-sharing project", **changes)
 
 
 def normalise_weight(value: object, field: str = "weights") -> str:

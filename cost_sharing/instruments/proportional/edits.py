@@ -7,31 +7,24 @@ from decimal import Decimal
 from typing import ClassVar
 
 from ...bilingual import Bilingual
-from ...edits import Batch, Edit, EditError, item_at, replace_item
-from ...numbers import MAX_QUANTITY, NumberError, canonical_decimal, check_fen, parse_decimal
+from ...edits import Batch, Edit, EditError, item_of, read_decimal, updated_item
+from ...numbers import NumberError, check_fen
 from ...scenario import Provenance, Scenario
 from .model import BASES, ProportionalSplit
 
 
 def _split(scenario: Scenario, item_id: str) -> tuple[int, ProportionalSplit]:
-    index, item = item_at(scenario, item_id)
-    if not isinstance(item, ProportionalSplit):
-        raise EditError("items", f"item '{item_id}' is not a proportional split")
-    return index, item
+    return item_of(scenario, item_id, ProportionalSplit, "a proportional split")
 
 
 def _updated(scenario: Scenario, item_id: str, **changes: object) -> Scenario:
     """The scenario with fields of the split ``item_id`` changed (validated with the item)."""
-    index, item = _split(scenario, item_id)
-    return replace_item(scenario, index, item.model_copy(update=changes))
+    return updated_item(scenario, item_id, ProportionalSplit, "a proportional split", **changes)
 
 
 def normalise_weight(text: str | Decimal | int) -> str:
     """A weight as canonical decimal text, by the reading rules of every number (see ``numbers``)."""
-    try:
-        return canonical_decimal(parse_decimal(text, maximum=MAX_QUANTITY))
-    except NumberError as exc:
-        raise EditError("weight", exc.text.en) from None
+    return read_decimal(text, "weight")
 
 
 @dataclass(frozen=True)
