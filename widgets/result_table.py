@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget, QTableWidgetItem, QWidget
 
 from chengyu_accord.cost_sharing.money import Unit, format_amount
 from chengyu_accord.cost_sharing.results import Quantity, ShownTable, shown_text, shown_total_text
@@ -201,3 +202,64 @@ def shown_text_of_row_total(shown: ShownTable, row: int) -> str:
 
 def shown_text_of_grand_total(shown: ShownTable) -> str:
     return format_amount(shown.grand_total, shown.precision, with_unit=False)  # type: ignore[arg-type]
+
+
+NEGATIVE_COLOUR = QColor("#b00020")
+"""A negative amount where one must stand out (a saving below zero: the party pays more than building alone)."""
+TOTAL_PADDING = 16
+"""Pixels beside a bold total in its cell: the total is always whole, never "100.0…"."""
+
+
+class FrozenTotalRow(QTableWidget):
+    """The total row under a result table, kept visible while the rows scroll: its columns follow the table's
+    widths and sideways scrolling, and a table column too narrow for its bold total is widened."""
+
+    def __init__(self, table: QTableView, parent: QWidget | None = None) -> None:
+        super().__init__(1, 0, parent)
+        self.table = table
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.setFixedHeight(self.fontMetrics().height() + 14)
+        table.horizontalHeader().sectionResized.connect(lambda index, _old, new: self.setColumnWidth(index, new))
+        table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
+
+    def set_texts(self, texts: list[str], negative: frozenset[int] = frozenset()) -> None:
+        """Show ``texts`` (column 0 says "Total"); the columns in ``negative`` in the colour of a negative amount.
+        On a slider step only the texts that changed are set (each set repaints)."""
+        if self.columnCount() != len(texts):
+            self.setColumnCount(len(texts))
+            self.setHorizontalHeaderLabels([""] * len(texts))  # hidden, but no stray "1, 2, 3" either
+            font = self.font()
+            font.setBold(True)
+            for column in range(len(texts)):
+                cell = QTableWidgetItem()
+                cell.setFont(font)
+                alignment = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+                cell.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
+                self.setItem(0, column, cell)
+        self.setVisible(bool(texts))
+        header = self.table.horizontalHeader()
+        metrics = QFontMetrics(self.item(0, 0).font()) if texts else None
+        for column, text in enumerate(texts):
+            cell = self.item(0, column)
+            colour = NEGATIVE_COLOUR if column in negative else self.palette().text().color()
+            if (
+                cell.text() == text
+                and self.columnWidth(column) == header.sectionSize(column)
+                and cell.foreground().color() == colour
+            ):
+                continue
+            needed = metrics.horizontalAdvance(text) + TOTAL_PADDING  # type: ignore[union-attr]
+            if header.sectionSize(column) < needed:
+                header.resizeSection(column, needed)
+            cell.setText(text)
+            cell.setForeground(QBrush(colour))
+            self.setColumnWidth(column, header.sectionSize(column))
+
+    def texts(self) -> list[str]:
+        return [self.item(0, c).text() for c in range(self.columnCount())]

@@ -12,7 +12,7 @@ application's undo stack; the workspace redraws when handed the new scenario.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +37,7 @@ from chengyu_accord.cost_sharing.scenario import ItemBase, Scenario
 
 from .chart import ChartWidget
 from .labels import ui_language, words
-from .result_table import ResultTableModel, unit_name
+from .result_table import FrozenTotalRow, ResultTableModel, unit_name
 
 ERROR_STYLE = "color: #b00020;"
 LEVEL_COLOURS = {"error": QColor("#b00020"), "warning": QColor("#8a5a00"), "info": QColor("#333333")}
@@ -104,19 +102,8 @@ class InstrumentWorkspace(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)  # compact rows
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.totals = QTableWidget(1, 0, self)
+        self.totals = FrozenTotalRow(self.table, self)
         self.totals.setObjectName("total_row")
-        self.totals.horizontalHeader().hide()
-        self.totals.verticalHeader().hide()
-        self.totals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.totals.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.totals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.totals.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.totals.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.totals.setFixedHeight(self.fontMetrics().height() + 14)
-        header = self.table.horizontalHeader()
-        header.sectionResized.connect(lambda index, _old, new: self.totals.setColumnWidth(index, new))
-        self.table.horizontalScrollBar().valueChanged.connect(self.totals.horizontalScrollBar().setValue)
         self.updating = QLabel(self)
         self.updating.setObjectName("updating_note")
         self.updating.setStyleSheet(UPDATING_STYLE)
@@ -271,34 +258,11 @@ class InstrumentWorkspace(QWidget):
 
     def _update_totals(self) -> None:
         """The frozen total row: rebuilt when the table's shape changes; on a slider step only changed texts."""
-        texts = self.model.total_texts()
-        if self.totals.columnCount() != len(texts):
-            self.totals.setColumnCount(len(texts))
-            self.totals.setHorizontalHeaderLabels([""] * len(texts))  # hidden, but no stray "1, 2, 3" either
-            font = self.totals.font()
-            font.setBold(True)
-            for column in range(len(texts)):
-                cell = QTableWidgetItem()
-                cell.setFont(font)
-                alignment = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
-                cell.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
-                self.totals.setItem(0, column, cell)
-        self.totals.setVisible(bool(texts))
         if self._columns_stale:  # new rows or columns: fit them once; a slider step only repaints
             self.table.resizeColumnsToContents()
             self._columns_stale = False
             self._fit_timer.start()
-        header = self.table.horizontalHeader()
-        metrics = QFontMetrics(self.totals.item(0, 0).font()) if texts else None
-        for column, text in enumerate(texts):
-            cell = self.totals.item(0, column)
-            if cell.text() == text and self.totals.columnWidth(column) == header.sectionSize(column):
-                continue
-            needed = metrics.horizontalAdvance(text) + 16  # the bold totals must fit their columns, never "100.0…"
-            if header.sectionSize(column) < needed:
-                header.resizeSection(column, needed)
-            cell.setText(text)
-            self.totals.setColumnWidth(column, header.sectionSize(column))
+        self.totals.set_texts(self.model.total_texts())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Place the three columns once the workspace first has its size; afterwards the user's splitter wins."""

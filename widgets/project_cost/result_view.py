@@ -12,26 +12,22 @@ import textwrap
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from chengyu_accord.cost_sharing.results import ShownTable
 
-from ..result_table import ResultTableModel
+from ..result_table import NEGATIVE_COLOUR, FrozenTotalRow, ResultTableModel
 
 HEADER_LETTERS = 14
 HEADER_HANZI = 8
-NEGATIVE_COLOUR = QColor("#b00020")
-TOTAL_PADDING = 16
 
 
 class WrappedHeaderModel(ResultTableModel):
@@ -96,18 +92,8 @@ class ResultTableView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.totals = QTableWidget(1, 0, self)
+        self.totals = FrozenTotalRow(self.table, self)
         self.totals.setObjectName("table_view_totals")
-        self.totals.horizontalHeader().hide()
-        self.totals.verticalHeader().hide()
-        self.totals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.totals.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.totals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.totals.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.totals.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.totals.setFixedHeight(self.fontMetrics().height() + 14)
-        header.sectionResized.connect(lambda index, _old, new: self.totals.setColumnWidth(index, new))
-        self.table.horizontalScrollBar().valueChanged.connect(self.totals.horizontalScrollBar().setValue)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(0)
@@ -148,39 +134,13 @@ class ResultTableView(QWidget):
         ]
 
     def total_texts(self) -> list[str]:
-        return [self.totals.item(0, c).text() for c in range(self.totals.columnCount())]
-
-    def _negative_total(self, column: int) -> bool:
-        shown = self.model.shown
-        if shown is None or not 0 < column <= len(shown.totals):
-            return False
-        value = shown.totals[column - 1]
-        return value is not None and value < 0
+        return self.totals.texts()
 
     def _update_totals(self) -> None:
-        texts = self.model.total_texts()
-        if self.totals.columnCount() != len(texts):
-            self.totals.setColumnCount(len(texts))
-            self.totals.setHorizontalHeaderLabels([""] * len(texts))
-            font = self.totals.font()
-            font.setBold(True)
-            for column in range(len(texts)):
-                cell = QTableWidgetItem()
-                cell.setFont(font)
-                alignment = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
-                cell.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
-                self.totals.setItem(0, column, cell)
-        self.totals.setVisible(bool(texts))
-        header = self.table.horizontalHeader()
-        for column, text in enumerate(texts):
-            cell = self.totals.item(0, column)
-            metrics = QFontMetrics(cell.font())
-            needed = metrics.horizontalAdvance(text) + TOTAL_PADDING  # the bold totals whole, never "100.0…"
-            if header.sectionSize(column) < needed:
-                header.resizeSection(column, needed)
-            cell.setText(text)
-            if self._negative_total(column):
-                cell.setForeground(QBrush(NEGATIVE_COLOUR))
-            else:
-                cell.setForeground(QBrush(self.palette().text()))
-            self.totals.setColumnWidth(column, header.sectionSize(column))
+        shown = self.model.shown
+        negative = frozenset(
+            column + 1
+            for column, value in enumerate(shown.totals if shown is not None else ())
+            if value is not None and value < 0
+        )
+        self.totals.set_texts(self.model.total_texts(), negative)
