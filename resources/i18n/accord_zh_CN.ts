@@ -1012,18 +1012,6 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>成本（%1）</translation>
     </message>
     <message>
-        <source>Length in territory</source>
-        <translation>境内线路长度</translation>
-    </message>
-    <message>
-        <source>Works and land in territory</source>
-        <translation>境内工程及征拆费用</translation>
-    </message>
-    <message>
-        <source>Demand or benefit</source>
-        <translation>需求或受益量</translation>
-    </message>
-    <message>
         <source>Population</source>
         <translation>人口</translation>
     </message>

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from chengyu_accord.cost_sharing.edits import EditError
+from chengyu_accord.cost_sharing.instruments.project_cost.names import FACTOR_LABELS
 from chengyu_accord.cost_sharing.instruments.project_cost.names import method_name as engine_method_name
 
 from ..labels import attribute_label, words
@@ -21,15 +22,8 @@ def method_name(method: str, basis: str = "population") -> str:
 
 
 def factor_name(factor: str) -> str:
-    """A factor of the proportional and weighted methods."""
-    if factor in ("population", "gdp", "budget_revenue"):
-        return attribute_label(factor)
-    names = {
-        "length": QCoreApplication.translate("ProjectCostWorkspace", "Length in territory"),
-        "works": QCoreApplication.translate("ProjectCostWorkspace", "Works and land in territory"),
-        "demand": QCoreApplication.translate("ProjectCostWorkspace", "Demand or benefit"),
-    }
-    return names.get(factor, factor)
+    """A factor of the proportional and weighted methods, in the engine's words (as the agreement prints it)."""
+    return words(FACTOR_LABELS[factor])
 
 
 def factor_short_name(factor: str) -> str:
