@@ -10,11 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-import pytest
 from PySide6.QtWidgets import QStyle
 
 from chengyu_accord import data
-from chengyu_accord.cost_sharing.instrument import instrument_for, register
 from chengyu_accord.cost_sharing.instruments.project_cost.model import (
     CoalitionCost,
     ProjectCostSharing,
@@ -30,15 +28,6 @@ CAPITAL_FEN = 2_000 * 10**8 * 100  # 2,000亿元: whole in 万元, so every show
 METHODS = ("equal", "proportional", "territorial", "scrb", "shapley", "nucleolus")
 UNAVAILABLE = ("shapley", "nucleolus")
 """Beyond exact reach at 44 parties; with only c(i) and c(N∖i) typed, a sample cannot pin the Shapley value down."""
-
-
-@pytest.fixture(autouse=True)
-def _registered() -> None:
-    try:
-        instrument_for("project_cost")
-    except KeyError:
-        project_cost = pytest.importorskip("chengyu_accord.cost_sharing.instruments.project_cost")
-        register(project_cost.PROJECT_COST)
 
 
 def cluster_scenario() -> Scenario:

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from slider_helpers import handle_centre
+from PySide6.QtCore import Qt
+from slider_helpers import drag_right
 
 from chengyu_accord.cost_sharing.engine import compute, display_precision
-from chengyu_accord.cost_sharing.instrument import instrument_for, register
 from chengyu_accord.cost_sharing.results import shown_table, shown_text
 from chengyu_accord.cost_sharing.storage import save_scenario
 from chengyu_accord.widgets.project_cost.game_editor import COST_COLUMN, GROUP_COLUMN, GROUP_ROLE, SOURCE_COLUMN
 from chengyu_accord.widgets.result_table import RAW_VALUE_ROLE, ROW_KEY_ROLE
-
-
-@pytest.fixture(autouse=True)
-def _registered() -> None:
-    """The instrument registers itself with the built-ins; until then, register it here."""
-    try:
-        instrument_for("project_cost")
-    except KeyError:
-        project_cost = pytest.importorskip("chengyu_accord.cost_sharing.instruments.project_cost")
-        register(project_cost.PROJECT_COST)
 
 
 def open_example(make_window, tmp_path, stem: str = "multi-city-coalition-table"):
@@ -65,12 +54,7 @@ def test_dragging_a_factor_weight_recomputes_the_table_and_the_chart_in_one_undo
     qtbot.waitUntil(slider.isVisible)
     assert slider.width() >= 150
     steps = window.document.undo_stack.count()
-    origin = handle_centre(slider)
-    qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=origin)
-    width = max(slider.width() - origin.x() - 4, 20)
-    for step in range(1, 21):
-        qtbot.mouseMove(slider, QPoint(origin.x() + (step * width) // 40, origin.y()))
-    qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=QPoint(origin.x() + width // 2, origin.y()))
+    drag_right(qtbot, slider)
     wait_computed(qtbot, window)
     scenario = window.document.scenario
     assert "gdp" in scenario.item(item_id).weights, "the drag set the GDP weight"
@@ -331,12 +315,7 @@ def test_dragging_a_bargaining_power_slider_changes_the_nash_split_in_one_undo_s
     slider = workspace.power_editor.rows[party].slider
     qtbot.waitUntil(slider.isVisible)
     steps = window.document.undo_stack.count()
-    origin = handle_centre(slider)
-    qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=origin)
-    width = max(slider.width() - origin.x() - 4, 20)
-    for step in range(1, 21):
-        qtbot.mouseMove(slider, QPoint(origin.x() + (step * width) // 40, origin.y()))
-    qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=QPoint(origin.x() + width // 2, origin.y()))
+    drag_right(qtbot, slider)
     wait_computed(qtbot, window)
     scenario = window.document.scenario
     assert party in scenario.item(item_id).bargaining_power, "the drag set the party's bargaining power"
