@@ -23,7 +23,7 @@ from .model import Appendix, Paragraph, Run, Table
 from .text import chinese_number
 
 if TYPE_CHECKING:
-    from ..scenario import Scenario
+    from ..scenario import Party, Scenario
 
 ROLES_ZH = "甲乙丙丁戊己庚辛壬癸"
 ROLE_LABELS_EN = ("Party A", "Party B", "Party C", "Party D", "Party E", "Party F", "Party G", "Party H", "Party I")
@@ -131,6 +131,18 @@ def party_roles(count: int, lang: str = "zh") -> list[str]:
     if lang == "zh":
         return [f"{ROLES_ZH[i]}方" if count <= len(ROLES_ZH) else f"第{chinese_number(i + 1)}方" for i in range(count)]
     return [ROLE_LABELS_EN[i] if count <= len(ROLE_LABELS_EN) else f"Party {i + 1}" for i in range(count)]
+
+
+def party_columns(
+    context: BuildContext, parties: Sequence[Party], names: Mapping[str, str]
+) -> tuple[tuple[str, ...], Callable[[str], tuple[str, ...]]]:
+    """The party columns of an amounts table and who fills them: the role (甲方 …) beside the name when the
+    roles say more than the names, else the name alone (``names`` by party id, as printed)."""
+    roles = {p.id: context.labels[p.id] for p in parties}
+    with_roles = any(roles[p.id] != government_name(names[p.id], context.lang) for p in parties)
+    if not with_roles:
+        return ("参与方" if context.zh else "Party",), lambda party_id: (names[party_id],)
+    return ("方", "参与方") if context.zh else ("", "Party"), lambda party_id: (roles[party_id], names[party_id])
 
 
 def shown_doc_table(

@@ -23,7 +23,7 @@ from ...agreement.blocks import (
     ArticleSpec,
     BuildContext,
     ItemSection,
-    government_name,
+    party_columns,
     shown_chart,
     shown_doc_table,
     source_paragraphs,
@@ -170,12 +170,7 @@ def project_articles(context: BuildContext, item: ProjectCostSharing, result: It
     if not result.ok or not any(t.key == AGREED for t in result.tables):
         return _not_computed(context, item, result, key, subject)
 
-    roles = {p.id: context.labels[p.id] for p in parties}
-    with_roles = any(roles[p.id] != government_name(names[p.id], context.lang) for p in parties)
-    party_header = ("参与方" if zh else "Party",) if not with_roles else ("方", "参与方") if zh else ("", "Party")
-
-    def who(party_id: str) -> tuple[str, ...]:
-        return (roles[party_id], names[party_id]) if with_roles else (names[party_id],)
+    party_header, who = party_columns(context, parties, names)
 
     agreed = result.table(AGREED)
     shown = shown_table(agreed, context.precision)

@@ -9,7 +9,7 @@ from ...agreement.blocks import (
     ArticleSpec,
     BuildContext,
     ItemSection,
-    government_name,
+    party_columns,
     shown_chart,
     shown_doc_table,
     source_paragraphs,
@@ -108,12 +108,7 @@ def proportional_articles(context: BuildContext, item: ProportionalSplit, result
         headings = ("Matter shared", "Basis of the split", "Amounts", "Payment")
         subject = f"sharing the cost of {subject_title}"
 
-    roles = {p.id: context.labels[p.id] for p in parties}
-    with_roles = any(roles[p.id] != government_name(names[p.id], context.lang) for p in parties)
-    party_header = ("参与方" if zh else "Party",) if not with_roles else ("方", "参与方") if zh else ("", "Party")
-
-    def who(party_id: str) -> tuple[str, ...]:
-        return (roles[party_id], names[party_id]) if with_roles else (names[party_id],)
+    party_header, who = party_columns(context, parties, names)
 
     amount_table = shown_doc_table(
         context,
