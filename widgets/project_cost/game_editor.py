@@ -33,6 +33,7 @@ from chengyu_accord.cost_sharing.scenario import Scenario
 from ..amount_editor import AmountEditor, fen_in_unit
 from ..labels import format_decimal, party_name, ui_language
 from ..result_table import unit_name
+from .parts import button_row, note_label
 
 COMPLETED_COLOUR = QColor("#777777")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -89,16 +90,11 @@ class CoalitionEditor(QWidget):
         self.set_button.setObjectName("coalition_set")
         self.remove_button = QPushButton(self)
         self.remove_button.setObjectName("coalition_remove")
-        self.completed_note = QLabel(self)
-        self.completed_note.setWordWrap(True)
-        self.completed_note.setStyleSheet("color: #555;")
+        self.completed_note = note_label(self)
         cost_row = QHBoxLayout()
         cost_row.addWidget(self.cost_label)
         cost_row.addWidget(self.cost, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.set_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.set_button, self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -264,10 +260,7 @@ class SegmentEditor(QWidget):
         self.table.setMinimumHeight(110)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.add_button, self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)

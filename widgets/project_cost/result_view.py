@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from chengyu_accord.cost_sharing.results import ShownTable
 
 from ..result_table import NEGATIVE_COLOUR, FrozenTotalRow, ResultTableModel
+from .parts import note_label
 
 HEADER_LETTERS = 14
 HEADER_HANZI = 8
@@ -77,10 +78,7 @@ class ResultTableView(QWidget):
         self.title.setObjectName("table_view_title")
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold;")
-        self.note = QLabel(self)
-        self.note.setObjectName("table_view_note")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
+        self.note = note_label(self, "table_view_note")
         self.model = SignedTableModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("table_view")

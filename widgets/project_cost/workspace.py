@@ -57,6 +57,7 @@ from ..workspace import InstrumentWorkspace, set_text
 from .game_editor import CoalitionEditor, SegmentEditor
 from .names import attribute_name, factor_name, factor_short_name, field_name, method_name, problem_text, type_name
 from .parties_table import PartiesTable
+from .parts import button_row, note_label
 from .result_view import ResultTableView, WrappedHeaderModel
 
 PROJECT_TYPES = edits.PROJECT_TYPES
@@ -172,9 +173,7 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         self.weights_editor.setObjectName("factor_weights")
         weights_layout = QVBoxLayout(self.weights_box)
         weights_layout.setContentsMargins(6, 4, 6, 6)
-        self.weights_note = QLabel(self.weights_box)
-        self.weights_note.setWordWrap(True)
-        self.weights_note.setStyleSheet("color: #555;")
+        self.weights_note = note_label(self.weights_box)
         weights_layout.addWidget(self.weights_note)
         weights_layout.addWidget(self.weights_editor)
         layout.addWidget(self.weights_box)
@@ -185,9 +184,7 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         self.power_editor.setObjectName("bargaining_power")
         power_layout = QVBoxLayout(self.power_box)
         power_layout.setContentsMargins(6, 4, 6, 6)
-        self.power_note = QLabel(self.power_box)
-        self.power_note.setWordWrap(True)
-        self.power_note.setStyleSheet("color: #555;")
+        self.power_note = note_label(self.power_box)
         power_layout.addWidget(self.power_note)
         power_layout.addWidget(self.power_editor)
         layout.addWidget(self.power_box)
@@ -295,10 +292,7 @@ class ProjectCostWorkspace(InstrumentWorkspace):
         self.add_contribution.setObjectName("add_contribution")
         self.remove_contribution = QPushButton(self.contributions_box)
         self.remove_contribution.setObjectName("remove_contribution")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_contribution)
-        buttons.addWidget(self.remove_contribution)
-        buttons.addStretch(1)
+        buttons = button_row(self.add_contribution, self.remove_contribution)
         contributions_layout.addWidget(self.contributions)
         contributions_layout.addLayout(buttons)
         layout.addWidget(self.contributions_box)
@@ -325,9 +319,7 @@ class ProjectCostWorkspace(InstrumentWorkspace):
     def _build_parties_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.parties_note = QLabel(page)
-        self.parties_note.setWordWrap(True)
-        self.parties_note.setStyleSheet("color: #555;")
+        self.parties_note = note_label(page)
         self.parties_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.parties_note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.parties_table = PartiesTable(page)
