@@ -118,3 +118,17 @@ COST_SHARING = ClauseSet(
     general=_cost_sharing_general,
 )
 """Cross-city projects and any cost shared by a key: use of funds, overruns, breach, disputes, final provisions."""
+
+
+COMPENSATION = ClauseSet(
+    key="compensation",
+    quotes=Bilingual(
+        "“建立跨境断面区域联防联控和流域生态保护补偿机制”“研究建立成渝城市群与周边生态屏障地区的横向生态补偿机制，"
+        "选择嘉陵江等上下游环境目标清晰、利益关系清楚、合作意愿强烈的流域……开展区域性横向生态补偿试点”",
+        "“joint prevention and control at cross-border sections and a basin ecological-protection compensation "
+        "mechanism” and for “horizontal ecological compensation … with pilots in basins such as the Jialing River, "
+        "where upstream and downstream environmental targets are clear”",
+    ),
+    general=_cost_sharing_general,
+)
+"""Horizontal ecological compensation between upstream and downstream parties."""

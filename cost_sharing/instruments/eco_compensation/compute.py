@@ -67,6 +67,10 @@ class EcoDetails:
     tonne_break_even: Mapping[str, Mapping[str, Fraction]] = field(default_factory=dict)
     month_amounts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     """section → month → signed fen, + paid by upstream (per-tonne, status and exceedance rules)."""
+    settlements: tuple[rules.Settlement, ...] = ()
+    """Every settlement before combining, each transfer carrying its period (a month, or the period's label)."""
+    zone: rules.NegotiationZone | None = None
+    """The negotiation zone and where the proposed fund sits in it, when the item has one."""
 
 
 def compute_eco(scenario: Scenario, item: EcoCompensation, index: int, progress: Progress) -> ItemResult:
@@ -648,8 +652,33 @@ def compute_eco_details(scenario: Scenario, item: EcoCompensation, progress: Pro
     precision = display_precision(scenario)
     tables = _tables(scenario, item, codes, combined, work)
     diagnostics = [*_payment_notes(scenario, item, combined, precision), *work.notes, *_provenance_notes(item)]
+    zone = None
+    if item.zone is not None:
+        try:
+            zone = negotiation_zone(item, combined)
+        except (rules.RuleError, ArithmeticError, ValueError) as exc:
+            diagnostics.append(
+                _diag(
+                    item,
+                    "error",
+                    "zone",
+                    f"无法计算协商区间：{exc}",
+                    f"the negotiation zone cannot be computed: {exc}",
+                    field="zone",
+                )
+            )
+        else:
+            diagnostics.append(_zone_note(item, zone, precision))
     details = EcoDetails(
-        monthly_all, means_all, combined, work.p, work.p_break_even, work.tonne_break_even, work.month_amounts
+        monthly_all,
+        means_all,
+        combined,
+        work.p,
+        work.p_break_even,
+        work.tonne_break_even,
+        work.month_amounts,
+        tuple(work.settlements),
+        zone,
     )
     return ItemResult(item.id, KIND, tables, tuple(diagnostics)), details
 
@@ -778,3 +807,102 @@ def _payment_notes(
             )
         )
     return notes
+
+
+def proposed_fund(item: EcoCompensation, combined: rules.Settlement) -> int:
+    """The fund weighed against the zone: the zone's own figure, else the P-index bet on every section, the pooled
+    fund, or (month-by-month rules) the sum of the period's transfers."""
+    zone, rule = item.zone, item.rule
+    if zone is not None and zone.proposed_fen is not None:
+        return zone.proposed_fen
+    if isinstance(rule, PIndexRule):
+        return rule.amount_fen * len(item.sections)
+    if isinstance(rule, PooledFundRule):
+        return rule.fund_fen
+    return sum(t.amount_fen for t in combined.transfers)
+
+
+def zone_bounds(item: EcoCompensation) -> tuple[int, int, int]:
+    """(protection cost, opportunity cost, ceiling) in fen per year, from the zone's inputs in 元 (exact, then
+    rounded half up to the fen). RuleError for inputs the formulas cannot take (a land type not in the table)."""
+    zone = item.zone
+    if zone is None:
+        raise rules.RuleError("the item has no negotiation zone")
+    opportunity = Fraction(0)
+    source = zone.opportunity
+    if source is not None and source.type == "land_use":
+        crops = [(c.area, c.yield_per_area, c.price_yuan) for c in source.crops]
+        per_area = rules.opportunity_cost_land_use(crops, list(source.costs_yuan), source.area)
+        opportunity = per_area * rules.exact(source.protected_area)
+    elif source is not None:
+        opportunity = rules.opportunity_cost_income_gap(
+            source.urban_reference_yuan,
+            source.urban_protected_yuan,
+            source.urban_population,
+            source.rural_reference_yuan,
+            source.rural_protected_yuan,
+            source.rural_population,
+        )
+    ceiling = zone.ceiling
+    if ceiling.type == "esv":
+        table = rules.EQUIVALENT_FACTORS_2003
+        if ceiling.table is not None:
+            table = rules.EquivalentFactorTable(
+                name=ceiling.table.name,
+                source="typed in",
+                tag="user",
+                services=ceiling.table.services,
+                factors={k: tuple(Fraction(Decimal(v)) for v in row) for k, row in ceiling.table.factors.items()},
+            )
+        vc0 = rules.equivalent_value(ceiling.grain_price_yuan, ceiling.grain_yield)
+        upper = rules.esv_increase(ceiling.before, ceiling.after, vc0, table)
+    else:
+        upper = rules.wtp_total(ceiling.bids_yuan, ceiling.shares, ceiling.population)
+    return (
+        zone.protection_cost_fen,
+        rules.to_fen(rules.yuan(opportunity)),
+        rules.to_fen(rules.yuan(upper)),
+    )
+
+
+def negotiation_zone(item: EcoCompensation, combined: rules.Settlement) -> rules.NegotiationZone:
+    """The zone of the item and where its proposed fund sits."""
+    protection, opportunity, upper = zone_bounds(item)
+    return rules.negotiation_zone(
+        protection_cost_fen=protection,
+        opportunity_cost_fen=opportunity,
+        upper_fen=upper,
+        proposed_fen=proposed_fund(item, combined),
+    )
+
+
+def _zone_note(item: EcoCompensation, zone: rules.NegotiationZone, precision: DisplayPrecision) -> Diagnostic:
+    lower_zh, upper_zh = (
+        format_amount(zone.lower_fen, precision, lang="zh"),
+        format_amount(zone.upper_fen, precision, lang="zh"),
+    )
+    lower_en, upper_en = (
+        format_amount(zone.lower_fen, precision, lang="en"),
+        format_amount(zone.upper_fen, precision, lang="en"),
+    )
+    if zone.empty:
+        return _diag(
+            item,
+            "warning",
+            "zone",
+            f"协商区间为空：上游下限{lower_zh}高于下游上限{upper_zh}",
+            f"the negotiation zone is empty: the upstream floor {lower_en} is above the downstream ceiling {upper_en}",
+            field="zone",
+        )
+    where_zh = {"below": "低于下限", "inside": "位于区间内", "above": "高于上限"}
+    where_en = {"below": "below the floor", "inside": "inside the zone", "above": "above the ceiling"}
+    position = zone.position.value if zone.position is not None else "inside"
+    level: Level = "info" if position == "inside" else "warning"
+    return _diag(
+        item,
+        level,
+        "zone",
+        f"拟定补偿资金{where_zh[position]}（区间{lower_zh}至{upper_zh}）",
+        f"the proposed fund is {where_en[position]} ({lower_en} to {upper_en})",
+        field="zone",
+    )

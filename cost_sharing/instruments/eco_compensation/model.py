@@ -5,7 +5,7 @@ downstream), the indicators (code, unit, target and baseline concentrations), th
 assessment period (first and last month) and the rule that turns water quality into money: one of the presets of
 :mod:`.rules`, chosen by ``rule.type``, each with its parameters and their provenance.
 
-Not yet registered as an item kind (issue 11, built in increments). Concentrations, ratios, weights and flows are
+Concentrations, ratios, weights and flows are
 exact decimals given as text; amounts are whole fen.
 """
 
@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal, Self
 
-from pydantic import Field, StrictInt, model_validator
+from pydantic import BeforeValidator, Field, StrictInt, model_validator
 
-from ...numbers import MAX_AMOUNT_FEN
+from ...numbers import MAX_AMOUNT_FEN, NumberError, canonical_decimal, parse_decimal
 from ...scenario import Id, ItemBase, Name, NameEn, NonNegativeDecimal, Provenance, _Model, require_unique
 from .monitoring import MonitoringRecord
 from .rules import ZHOUKOU_TIERS
@@ -30,12 +30,26 @@ Month = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 Unit = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^\S(.*\S)?$")]
 Decimal20 = Annotated[NonNegativeDecimal, Field(max_length=40)]
 
+
+def _signed_decimal_text(value: object) -> object:
+    if isinstance(value, str | int | float | Decimal):
+        try:
+            return canonical_decimal(parse_decimal(value, allow_negative=True))
+        except NumberError as exc:
+            raise ValueError(exc.text.en) from None
+    return value
+
+
+SignedDecimal = Annotated[str, BeforeValidator(_signed_decimal_text), Field(max_length=40)]
+"""An equivalent factor: may be negative (paddy fields consume water)."""
+
 MAX_SECTIONS = 200
 MAX_INDICATORS = 20
 MAX_RECORDS = 100_000
 MAX_UPSTREAM = 20
 MAX_TIERS = 20
 MAX_PARTIES = 60
+MAX_QUALITY_SCALE = 10
 MAX_MONTHS = 120
 """An assessment period of up to ten years (agreements run for three)."""
 
@@ -234,6 +248,100 @@ Rule = Annotated[
 ]
 
 
+# --- negotiation zone -------------------------------------------------------------------------------------
+
+
+class Crop(_Model):
+    """A crop the protected land no longer grows: its area, yield per unit area and price (元 per yield unit)."""
+
+    name_zh: Name
+    area: Decimal20
+    yield_per_area: Decimal20
+    price_yuan: Decimal20
+
+
+class LandUseCost(_Model):
+    """Opportunity cost, land-use version [S]: C_opp = (Σ Aᵢ·Lᵢ·Kᵢ − costs)/A per unit area, × the protected area."""
+
+    type: Literal["land_use"] = "land_use"
+    crops: Annotated[tuple[Crop, ...], Field(min_length=1, max_length=MAX_TIERS)]
+    costs_yuan: Annotated[tuple[Decimal20, ...], Field(max_length=MAX_TIERS)] = ()
+    """Seed, fertiliser, pesticide, harvest, fuel and repair costs of the crops' area, 元 per year."""
+    area: Decimal20
+    """The crops' area A (the unit of ``yield_per_area``, e.g. ha)."""
+    protected_area: Decimal20
+    """The area withheld from farming for the river, in the same unit: the forgone income is C_opp × it."""
+
+
+class IncomeGapCost(_Model):
+    """Opportunity cost, income-gap version [U]: (R0 − R1)·N1 + (S0 − S1)·N2, 元 per year."""
+
+    type: Literal["income_gap"] = "income_gap"
+    urban_reference_yuan: Decimal20
+    urban_protected_yuan: Decimal20
+    urban_population: Decimal20
+    rural_reference_yuan: Decimal20
+    rural_protected_yuan: Decimal20
+    rural_population: Decimal20
+
+
+class FactorTable(_Model):
+    """An equivalent-factor table typed in: per land type, one equivalent per service (negative allowed)."""
+
+    name: Name
+    services: Annotated[tuple[Name, ...], Field(min_length=1, max_length=MAX_TIERS)]
+    factors: Annotated[dict[Name, tuple[SignedDecimal, ...]], Field(min_length=1, max_length=MAX_TIERS)]
+
+    @model_validator(mode="after")
+    def _one_per_service(self) -> Self:
+        for land, row in self.factors.items():
+            if len(row) != len(self.services):
+                raise ValueError(f"factors.{land}: {len(row)} equivalents for {len(self.services)} services")
+        return self
+
+
+class EsvCeiling(_Model):
+    """Upper bound from the increase in ecosystem-service value [S]: Σ (after − before)·Eₖ·VC0, 元 per year.
+
+    VC0 = grain price × grain yield / 7 per unit area; the table is the built-in 2003 one unless typed in.
+    """
+
+    type: Literal["esv"] = "esv"
+    grain_price_yuan: Decimal20
+    grain_yield: Decimal20
+    before: Annotated[dict[Name, Decimal20], Field(max_length=MAX_TIERS)]
+    after: Annotated[dict[Name, Decimal20], Field(max_length=MAX_TIERS)]
+    table: FactorTable | None = None
+
+
+class WtpCeiling(_Model):
+    """Upper bound from a willingness-to-pay survey [U]: Σ bidⱼ·shareⱼ × population, 元 per year."""
+
+    type: Literal["wtp"] = "wtp"
+    bids_yuan: Annotated[tuple[Decimal20, ...], Field(min_length=1, max_length=MAX_TIERS)]
+    shares: Annotated[tuple[Decimal20, ...], Field(min_length=1, max_length=MAX_TIERS)]
+    population: Decimal20
+
+    @model_validator(mode="after")
+    def _paired(self) -> Self:
+        if len(self.bids_yuan) != len(self.shares):
+            raise ValueError(f"shares: {len(self.shares)} shares for {len(self.bids_yuan)} bids")
+        if sum(Decimal(s) for s in self.shares) != 1:
+            raise ValueError("shares: the shares of respondents must add up to 1")
+        return self
+
+
+class NegotiationZone(_Model):
+    """Rule 6: the floor (protection + opportunity cost) and the ceiling (ΔESV or WTP) a yearly fund is set in."""
+
+    protection_cost_fen: Fen = 0
+    opportunity: Annotated[LandUseCost | IncomeGapCost, Field(discriminator="type")] | None = None
+    ceiling: Annotated[EsvCeiling | WtpCeiling, Field(discriminator="type")]
+    proposed_fen: Fen | None = None
+    """The yearly fund proposed; None: the rule's own (the bet × sections, the pooled fund, or the transfers)."""
+    provenance: Provenance | None = None
+
+
 class EcoCompensation(ItemBase):
     """Horizontal ecological compensation: water quality at border sections decides who pays whom."""
 
@@ -245,11 +353,21 @@ class EcoCompensation(ItemBase):
     records: Annotated[tuple[Sample, ...], Field(max_length=MAX_RECORDS)] = ()
     period: Period
     rule: Rule
+    zone: NegotiationZone | None = None
+    quality_scale: Annotated[NonNegativeDecimal, Field(max_length=40)] = "1"
+    """A what-if factor on every measured concentration (1: as measured; 1.1: water 10 % worse), for trying how far
+    quality can move before the payment reverses. Not 1 → the results and the agreement say it is a simulation."""
+    """The negotiation zone the fund is weighed against (optional)."""
 
     PRESENTATION_FIELDS: ClassVar[frozenset[str]] = frozenset({"title", "notes"})
 
     @model_validator(mode="after")
     def _check_lists(self) -> Self:
+        scale = Decimal(self.quality_scale)
+        if not 0 < scale <= MAX_QUALITY_SCALE:
+            raise ValueError(
+                f"quality_scale: {self.quality_scale} is not between 0 (exclusive) and {MAX_QUALITY_SCALE}"
+            )
         require_unique(list(self.parties), "parties", "party id")
         require_unique([s.id for s in self.sections], "sections", "section id")
         require_unique([i.code for i in self.indicators], "indicators", "indicator code")
