@@ -27,6 +27,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -230,11 +231,242 @@ def project_cost(draw: st.DrawFn, party_ids: list[str]) -> dict[str, Any]:
     }
 
 
+ECO_CODES = ("CODMn", "NH3-N", "TP", "TN", "COD")
+
+
+@st.composite
+def _percent_shares(draw: st.DrawFn, count: int) -> list[str]:
+    """``count`` shares in whole percent that add up to exactly 1."""
+    cuts = sorted(draw(st.lists(st.integers(0, 100), min_size=count - 1, max_size=count - 1)))
+    bounds = [0, *cuts, 100]
+    return [str(Decimal(bounds[k + 1] - bounds[k]) / 100) for k in range(count)]
+
+
+@st.composite
+def eco_zone(draw: st.DrawFn) -> dict[str, Any]:
+    """A negotiation zone: an optional opportunity cost of either kind, a ceiling from ΔESV or a WTP survey."""
+    lands = st.sampled_from(["耕地", "林地", "草地", "水域", "未利用地"])
+    opportunity = draw(
+        st.one_of(
+            st.none(),
+            st.fixed_dictionaries(
+                {
+                    "type": st.just("land_use"),
+                    "crops": st.lists(
+                        st.fixed_dictionaries(
+                            {
+                                "name_zh": visible_text(20),
+                                "area": decimal_text(),
+                                "yield_per_area": decimal_text(),
+                                "price_yuan": decimal_text(),
+                            }
+                        ),
+                        min_size=1,
+                        max_size=3,
+                    ),
+                    "costs_yuan": st.lists(decimal_text(), max_size=4),
+                    "area": decimal_text(),
+                    "protected_area": decimal_text(),
+                }
+            ),
+            st.fixed_dictionaries(
+                {
+                    "type": st.just("income_gap"),
+                    **{
+                        f"{where}_{what}": decimal_text()
+                        for where in ("urban", "rural")
+                        for what in ("reference_yuan", "protected_yuan", "population")
+                    },
+                }
+            ),
+        )
+    )
+    if draw(st.booleans()):
+        bids = draw(st.lists(decimal_text(), min_size=1, max_size=5))
+        ceiling: dict[str, Any] = {
+            "type": "wtp",
+            "bids_yuan": bids,
+            "shares": draw(_percent_shares(len(bids))),
+            "population": draw(decimal_text()),
+        }
+    else:
+        ceiling = {
+            "type": "esv",
+            "grain_price_yuan": draw(decimal_text()),
+            "grain_yield": draw(decimal_text()),
+            "before": draw(st.dictionaries(lands, decimal_text(), max_size=3)),
+            "after": draw(st.dictionaries(lands, decimal_text(), max_size=3)),
+        }
+        if draw(st.booleans()):
+            services = draw(st.lists(visible_text(10), min_size=1, max_size=3, unique=True))
+            signed = st.builds(lambda sign, text: sign + text, st.sampled_from(["", "-"]), decimal_text())
+            ceiling["table"] = {
+                "name": draw(visible_text(30)),
+                "services": services,
+                "factors": draw(
+                    st.dictionaries(lands, st.lists(signed, min_size=len(services), max_size=len(services)), min_size=1)
+                ),
+            }
+    return {
+        "protection_cost_fen": draw(amounts),
+        "opportunity": opportunity,
+        "ceiling": ceiling,
+        "proposed_fen": draw(st.one_of(st.none(), amounts)),
+        "provenance": draw(st.one_of(st.none(), provenance())),
+    }
+
+
+@st.composite
+def eco_compensation(draw: st.DrawFn, party_ids: list[str]) -> dict[str, Any]:
+    """A valid basin agreement over 2–6 of ``party_ids``: up to 4 sections, up to 40 samples (some months left
+    without data now and then), any of the five rules, sometimes a negotiation zone and a what-if scale."""
+    members = draw(st.lists(st.sampled_from(party_ids), min_size=2, max_size=6, unique=True))
+    codes = draw(st.lists(st.sampled_from(ECO_CODES), min_size=1, max_size=4, unique=True))
+    optional = lambda strategy: st.one_of(st.none(), strategy)  # noqa: E731 - a one-line helper
+    sections = []
+    for index in range(draw(st.integers(1, 4))):
+        downstream = draw(st.sampled_from(members))
+        upstream = draw(st.lists(st.sampled_from([m for m in members if m != downstream]), min_size=1, unique=True))
+        sections.append(
+            {
+                "id": f"s{index}",
+                "name_zh": draw(visible_text(60)),
+                "name_en": draw(visible_text(60, required=False)),
+                "upstream": [
+                    {
+                        "party": pid,
+                        "ratio": draw(decimal_text()),
+                        "by_indicator": draw(st.dictionaries(st.sampled_from(codes), decimal_text(), max_size=2)),
+                    }
+                    for pid in upstream[:3]
+                ],
+                "downstream": downstream,
+            }
+        )
+    indicators = [
+        {
+            "code": code,
+            "name_zh": draw(visible_text(20)),
+            "unit": draw(st.sampled_from(["mg/L", "μg/L", "mg/l"])),
+            "target": draw(optional(decimal_text())),
+            "baseline": draw(optional(decimal_text())),
+            "provenance": draw(optional(provenance())),
+        }
+        for code in codes
+    ]
+    year = draw(st.integers(1990, 2100))
+    first, last = sorted(draw(st.lists(st.integers(1, 12), min_size=2, max_size=2)))
+    records = [
+        {
+            "date": f"{year:04d}-{draw(st.integers(first, last)):02d}-{draw(st.integers(1, 28)):02d}",
+            "section": draw(st.sampled_from([s["id"] for s in sections])),
+            "indicator": draw(st.sampled_from(codes)),
+            "value": draw(decimal_text()),
+            "flow_m3": draw(optional(decimal_text())),
+        }
+        for _ in range(draw(st.integers(0, 40)))
+    ]
+    outsiders = [pid for pid in party_ids if pid not in members]
+    weights = st.dictionaries(st.sampled_from(codes), decimal_text(), min_size=1)
+    signed_fen = st.integers(-(10**14), 10**14)
+    rule = draw(
+        st.one_of(
+            st.fixed_dictionaries(
+                {
+                    "type": st.just("p_index"),
+                    "k0": decimal_text(),
+                    "weights": weights,
+                    "amount_fen": amounts,
+                    "central_fen": st.one_of(st.just(0), amounts),
+                    "central_party": st.one_of(st.none(), st.sampled_from(outsiders)) if outsiders else st.none(),
+                    "threshold": decimal_text(),
+                    "tiers": st.lists(
+                        st.fixed_dictionaries({"upper_bound": decimal_text(), "amount_fen": amounts}), max_size=3
+                    ),
+                    "provenance": optional(provenance()),
+                }
+            ),
+            st.fixed_dictionaries(
+                {
+                    "type": st.just("per_tonne"),
+                    "standards": st.dictionaries(st.sampled_from(codes), amounts, min_size=1),
+                    "tiers": st.dictionaries(
+                        st.sampled_from(codes),
+                        st.lists(
+                            st.fixed_dictionaries({"upper_multiple": decimal_text(), "fen_per_tonne": amounts}),
+                            max_size=3,
+                        ),
+                        max_size=2,
+                    ),
+                    "provenance": optional(provenance()),
+                }
+            ),
+            st.fixed_dictionaries(
+                {
+                    "type": st.just("pooled_fund"),
+                    "fund_fen": amounts,
+                    "contributions": st.dictionaries(st.sampled_from(members), decimal_text(), min_size=1),
+                    "allocations": st.dictionaries(st.sampled_from(members), decimal_text(), min_size=1),
+                    "failure": st.sampled_from(["all_or_nothing", "months"]),
+                    "stakes": st.lists(
+                        st.fixed_dictionaries(
+                            {
+                                "section": st.sampled_from([s["id"] for s in sections]),
+                                "cut_from": st.dictionaries(st.sampled_from(members), decimal_text(), min_size=1),
+                                "redistribute_to": st.dictionaries(
+                                    st.sampled_from(members), decimal_text(), min_size=1
+                                ),
+                            }
+                        ),
+                        max_size=2,
+                    ),
+                }
+            ),
+            st.fixed_dictionaries(
+                {
+                    "type": st.just("monthly_status"),
+                    "amount_fen": amounts,
+                    "on_fail_fen": signed_fen,
+                    "on_unchanged_fen": signed_fen,
+                }
+            ),
+            st.fixed_dictionaries(
+                {
+                    "type": st.just("exceedance"),
+                    "tiers": st.lists(
+                        st.fixed_dictionaries({"lower_bound": decimal_text(), "amount_fen": amounts}),
+                        min_size=1,
+                        max_size=5,
+                    ),
+                    "below_first_fen": amounts,
+                }
+            ),
+        )
+    )
+    scale = draw(st.sampled_from(["1", "1", "0.5", "1.07", "2", "10", "0.000001"]))
+    return {
+        "kind": "eco_compensation",
+        "title": draw(visible_text(200, required=False)),
+        "notes": draw(multi_line_text(500)),
+        "parties": members,
+        "sections": sections,
+        "indicators": indicators,
+        "records": records,
+        "period": {"first": f"{year:04d}-{first:02d}", "last": f"{year:04d}-{last:02d}"},
+        "rule": rule,
+        "zone": draw(optional(eco_zone())),
+        "quality_scale": scale,
+    }
+
+
 ITEM_STRATEGIES: dict[str, Callable[[list[str]], st.SearchStrategy[dict[str, Any]]]] = {
     "proportional_split": proportional_split,
     "project_cost": project_cost,
+    "eco_compensation": eco_compensation,
 }
 """Item kind → strategy of valid item data given the scenario's party ids. Each instrument adds its kind here."""
+ITEM_MIN_PARTIES = {"eco_compensation": 2}
+"""Kinds that need more than one party in the scenario (an upstream and a downstream one)."""
 
 
 @st.composite
@@ -255,7 +487,7 @@ def valid_scenarios(draw: st.DrawFn, max_parties: int = 8) -> dict[str, Any]:
     party_ids = draw(st.lists(ids("p"), min_size=1, max_size=min(max_parties, MAX_PARTIES), unique=True))
     items = []
     for index in range(draw(st.integers(1, 3))):
-        kind = draw(st.sampled_from(sorted(ITEM_STRATEGIES)))
+        kind = draw(st.sampled_from(sorted(k for k in ITEM_STRATEGIES if ITEM_MIN_PARTIES.get(k, 1) <= len(party_ids))))
         items.append({"id": f"item-{index}", **draw(ITEM_STRATEGIES[kind](party_ids))})
     representatives = draw(st.dictionaries(st.sampled_from(party_ids), line_text(100), max_size=len(party_ids)))
     keys = st.sampled_from(["general.dispute", "general.entry_into_force", "rail.split", "x"])

@@ -90,7 +90,7 @@ def _section_rows(item: EcoCompensation, details: EcoDetails) -> list[dict[str, 
             "months": [],
         }
         amounts = details.month_amounts.get(section.id, {})
-        if isinstance(rule, PIndexRule):
+        if isinstance(rule, PIndexRule) and section.id in details.p:
             coefficients = rules.p_index_coefficients(
                 Fraction(Decimal(rule.k0)),
                 {c: Fraction(Decimal(w)) for c, w in rule.weights.items()},
