@@ -8,9 +8,9 @@ year" is the indicators' baselines: improved when the mean ratio of the month's 
 pooled fund over the period (a month fails when any indicator's mean is above its target). Several upstream
 parties share a section's amount by their contribution ratios (largest remainder, to the fen).
 
-Tables, in order: ``transfers`` (one row per payer → payee over the period, opposite flows netted), ``nets``
-(one row per party, + receives, − pays; the column adds up to zero, with a row for the central government when
-it pays a central fund), ``index`` (per section and month, and for the P-index the period: P, the month's
+Tables, in order: ``nets`` (one row per party, + receives, − pays; the column adds up to zero, with a row for
+the central government when it pays a central fund), ``transfers`` (one row per payer → payee over the period,
+opposite flows netted), ``index`` (per section and month, and for the P-index the period: P, the month's
 amount, the exceedance multiple or whether the section passed) and ``break_even`` (P-index and per-tonne rules:
 where the direction of payment flips).
 """
@@ -746,8 +746,8 @@ def _tables(
     else:
         index_columns = (Column(PASSED, Bilingual("达标（1是0否）", "Passes (1 yes, 0 no)"), value),)
     tables = [
-        transfers,
         nets_table,
+        transfers,
         ResultTable(
             INDEX_TABLE, Bilingual("各断面逐月考核", "Sections by month"), index_columns, tuple(work.index_rows)
         ),
