@@ -4,6 +4,7 @@ transfer with payer, payee and fen, each party's net — all adding up exactly."
 
 import datetime
 import json
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -21,6 +22,7 @@ from chengyu_accord.cost_sharing.instruments.eco_compensation.presets import (
     qiongjiang_per_tonne_example,
 )
 from chengyu_accord.cost_sharing.progress import Progress
+from chengyu_accord.cost_sharing.scenario import Scenario
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "monitoring"
@@ -161,3 +163,17 @@ def test_the_error_fixture_changes_nothing_in_the_item():
         )
     assert len(raised.value.problems) == 4
     assert compute(scenario) == before
+
+
+def test_the_scenario_format_example_validates_and_computes_as_the_text_says():
+    """The hand-written eco_compensation example in docs/scenario-format.md: P = 0.88875, 潼南区 pays 1,000万元."""
+    doc = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    section = doc.split("### `eco_compensation`", 1)[1]
+    block = re.search(r"```json\n(.*?)```", section, re.S)
+    assert block
+    scenario = Scenario.model_validate(json.loads(block.group(1)))
+    result, details = compute_eco_details(scenario, scenario.items[0], Progress())
+    assert result.ok
+    assert details.p == {"border": Fraction("0.88875")}
+    assert details.settlement.nets == {"suining": 1_000_000_000, "tongnan": -1_000_000_000}
+    assert details.p_break_even["border"].common_scale == 1 / Fraction("0.88875")
