@@ -11,19 +11,28 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from importlib import resources
 
+from ...bilingual import Bilingual
 from ...presets import party_from_unit
 from ...scenario import DisplaySettings, Party, Provenance, Scenario
+from . import rules
 from .model import (
     EcoCompensation,
     EsvCeiling,
+    ExceedanceRule,
     IncomeGapCost,
     Indicator,
+    MonthlyStatusRule,
     NegotiationZone,
     Period,
     PerTonneRule,
     PIndexRule,
+    PooledFundRule,
+    Rule,
     Sample,
     Section,
     Upstream,
@@ -253,3 +262,121 @@ EXAMPLES: Mapping[str, Callable[[], Scenario]] = {
     "qiongjiang-per-tonne": qiongjiang_per_tonne_example,
 }
 """The examples by file stem."""
+
+
+# --- rule presets: the sourced rules, fitted to an item -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RulePreset:
+    """A sourced rule a negotiator can start from; ``build(item)`` fits it to the item's indicators and parties,
+    or raises ValueError saying what the item lacks (the indicators the weights name, three parties for 赤水河)."""
+
+    key: str
+    name: Bilingual
+    type: str
+    build: Callable[[EcoCompensation], Rule]
+
+
+def _decimal(value: Fraction) -> str:
+    return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
+
+
+def _need(item: EcoCompensation, codes: tuple[str, ...] | list[str], preset: str) -> None:
+    have = {i.code for i in item.indicators}
+    missing = [c for c in codes if c not in have]
+    if missing:
+        raise ValueError(f"{preset} needs the indicators {', '.join(missing)}: add them first")
+
+
+def _xinan(index: int) -> Callable[[EcoCompensation], Rule]:
+    round_ = rules.XINAN_ROUNDS[index]
+
+    def build(item: EcoCompensation) -> Rule:
+        _need(item, list(round_.weights), f"新安江{round_.name}")
+        unverified = sorted(k for k, tag in round_.tags.items() if tag == "U")
+        first_year = round_.years[0]
+        return PIndexRule(
+            k0=_decimal(round_.k0),
+            weights={c: _decimal(w) for c, w in round_.weights.items()},
+            amount_fen=round_.amount_fen,
+            central_fen=round_.central_fen_by_year.get(first_year, 0),
+            provenance=Provenance(
+                tag="U" if unverified else "S",
+                source=(
+                    f"新安江流域生态补偿{round_.name}（{round_.years[0]}—{round_.years[-1]}年）："
+                    "对赌金额与中央资金有来源；P≤1下游补偿上游的规则有来源"
+                ),
+                note=(f"未经核实的参数：{'、'.join(unverified)}。" if unverified else "")
+                + f"中央资金按{first_year}年取值，各年不同。",
+            ),
+        )
+
+    return build
+
+
+def _jiangsu(item: EcoCompensation) -> Rule:
+    standards = {c: s.fen_per_tonne for c, s in rules.JIANGSU_UNIT_STANDARDS.items()}
+    present = {c: fen for c, fen in standards.items() if c in {i.code for i in item.indicators}}
+    if not present:
+        raise ValueError("the 江苏 standards price CODMn, NH3-N and TP: add at least one of them first")
+    return PerTonneRule(
+        standards=present,
+        provenance=Provenance(
+            tag="S",
+            source="江苏省水环境区域补偿单位标准（苏政办发〔2013〕195号）：高锰酸盐指数1.5万元/吨，氨氮、总磷10万元/吨",
+        ),
+    )
+
+
+def _chishui(item: EcoCompensation) -> Rule:
+    if len(item.parties) != 3:
+        raise ValueError(f"the 赤水河 fund has three parties (云南, 贵州, 四川): the item has {len(item.parties)}")
+    names = rules.CHISHUI_PARTIES
+    return PooledFundRule(
+        fund_fen=rules.CHISHUI_FUND_FEN,
+        contributions={
+            pid: _decimal(rules.CHISHUI_CONTRIBUTIONS[n]) for pid, n in zip(item.parties, names, strict=True)
+        },
+        allocations={pid: _decimal(rules.CHISHUI_ALLOCATIONS[n]) for pid, n in zip(item.parties, names, strict=True)},
+        provenance=Provenance(
+            tag="S",
+            source="赤水河流域横向生态补偿：每年2亿元，出资1:5:4，分配3:4:3（云南、贵州、四川）",
+            note="表中三方依次对应云南、贵州、四川；部分达标时的扣减方式原文未给出，默认按年均值全额扣减。",
+        ),
+    )
+
+
+def _chongqing(item: EcoCompensation) -> Rule:
+    return MonthlyStatusRule(
+        amount_fen=rules.CHONGQING_MONTHLY_FEN,
+        on_fail_fen=rules.CHONGQING_MONTHLY_FEN,
+        provenance=Provenance(
+            tag="U",
+            source="重庆市流域横向生态保护补偿（2018）：达标且改善，下游每月补偿上游100万元；达标但恶化，上游补偿下游100万元",
+            note="不达标时的金额原文仅称“按规定”，此处暂按上游支付100万元/月，未经核实。",
+        ),
+    )
+
+
+def _zhoukou(item: EcoCompensation) -> Rule:
+    return ExceedanceRule(
+        provenance=Provenance(
+            tag="S",
+            source="周口市水环境生态补偿：超标倍数分档，补偿金额=档位金额×(1+超标倍数)",
+            note="超标倍数0.1及以下不补偿，原文未涉及（未经核实）。",
+        )
+    )
+
+
+RULE_PRESETS: tuple[RulePreset, ...] = (
+    *(
+        RulePreset(f"xinan-{n + 1}", Bilingual(f"新安江{r.name}", f"Xin'an River, {r.name}"), "p_index", _xinan(n))
+        for n, r in enumerate(rules.XINAN_ROUNDS)
+    ),
+    RulePreset("jiangsu", Bilingual("江苏双向补偿（按吨）", "Jiangsu, per tonne both ways"), "per_tonne", _jiangsu),
+    RulePreset("chishui", Bilingual("赤水河共同资金", "Chishui River pooled fund"), "pooled_fund", _chishui),
+    RulePreset("chongqing", Bilingual("重庆逐月考核", "Chongqing monthly status"), "monthly_status", _chongqing),
+    RulePreset("zhoukou", Bilingual("周口超标倍数分档", "Zhoukou exceedance tiers"), "exceedance", _zhoukou),
+)
+"""The sourced rules of the brief as starting points; their [S]/[U] tags travel into the item's provenance."""
