@@ -57,12 +57,15 @@ Source tags follow ``shared/reference/eco-compensation.md``: [S] sourced, [U] wi
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
+from typing import NamedTuple
 
-from chengyu_accord.cost_sharing.money import largest_remainder, round_half_up, split_fen
+from chengyu_accord.cost_sharing.money import apportion, round_half_up, split_fen
 
 Number = Fraction | Decimal | int | str
 
@@ -78,6 +81,8 @@ class RuleError(ValueError):
 
 def exact(value: Number) -> Fraction:
     """An exact Fraction from a Fraction, Decimal, int or decimal string ("0.25", "1/3"); floats are refused."""
+    if type(value) is Fraction:  # the usual case, without Fraction()'s abstract-base-class checks
+        return value
     if isinstance(value, (float, bool)):
         raise RuleError(
             f"{value!r}: give an exact number (Fraction, Decimal, int or string), not {type(value).__name__}"
@@ -252,15 +257,6 @@ def p_index_of(coefficients: Sequence[tuple[str, Fraction]], means: Mapping[str,
     return Fraction(numerator, denominator)
 
 
-def _ratio(name: str, means: Mapping[str, Number], baselines: Mapping[str, Number]) -> Fraction:
-    if name not in means or name not in baselines:
-        raise RuleError(f"indicator {name!r} has a weight but no measured mean or no baseline")
-    base = exact(baselines[name])
-    if base <= 0:
-        raise RuleError(f"the baseline of {name!r} must be positive, not {base}")
-    return exact(means[name]) / base
-
-
 @dataclass(frozen=True)
 class PTier:
     """A graded tier: when P ≤ ``upper_bound`` (and above the previous tier's bound), the amount is ``amount_fen``."""
@@ -411,20 +407,179 @@ def tonnes(measured: Number, target: Number, flow_m3: Number) -> Fraction:
     return (exact(measured) - exact(target)) * exact(flow_m3) * TONNES_PER_MG_L_M3
 
 
-@dataclass(frozen=True)
-class PerTonneMonth:
-    tonnes: Mapping[str, Fraction]  # per pollutant, signed
-    amounts_fen: Mapping[str, Fraction]  # per pollutant, exact, signed (+ upstream pays)
+class PerTonneMonth(NamedTuple):
+    """One section's month under the per-tonne rule. Its exact figures share one denominator: for the j-th of
+    ``pollutants``, tonnesⱼ = ``tonne_numerators[j]/denominator`` and amountⱼ = tonnesⱼ·``units_fen[j]`` (as
+    mappings: :attr:`tonnes`, :attr:`amounts_fen`). A named tuple: a year of many sections makes hundreds."""
+
+    pollutants: tuple[str, ...]
+    denominator: int
+    tonne_numerators: tuple[int, ...]  # per pollutant, signed (+ worse than target)
+    units_fen: tuple[int, ...]  # the unit standard applied per pollutant, fen per tonne
     total_fen: int  # section total rounded to the fen, signed (+ upstream pays)
     shares_fen: Mapping[str, int]  # per upstream party, signed, summing to total_fen
     settlement: Settlement
+    measured_numerator: int
+    """Σⱼ Cⱼ·Q·10⁻⁶·uⱼ over ``denominator``: the part of the amount that moves with the measured concentrations
+    (the rest, Σⱼ Tⱼ·Q·10⁻⁶·uⱼ, is fixed); see :func:`per_tonne_scale_break_even`."""
+
+    @property
+    def tonnes(self) -> dict[str, Fraction]:
+        """Tonnes per pollutant, signed: (Cⱼ − Tⱼ)·Q·10⁻⁶."""
+        return {j: Fraction(n, self.denominator) for j, n in zip(self.pollutants, self.tonne_numerators, strict=True)}
+
+    @property
+    def amounts_fen(self) -> dict[str, Fraction]:
+        """Exact amount per pollutant in fen, signed (+ upstream pays)."""
+        return {
+            j: Fraction(n * u, self.denominator)
+            for j, n, u in zip(self.pollutants, self.tonne_numerators, self.units_fen, strict=True)
+        }
+
+    @property
+    def exact_numerator(self) -> int:
+        """The exact section amount in fen over ``denominator`` (before rounding to the fen)."""
+        return sum(n * u for n, u in zip(self.tonne_numerators, self.units_fen, strict=True))
+
+
+def _over(value: Fraction | int, denominator: int) -> int:
+    """The numerator of ``value`` over ``denominator`` (a multiple of the value's own denominator)."""
+    if type(value) is int:
+        return value * denominator
+    return value.numerator * (denominator // value.denominator)
+
+
+def _round_half_up(numerator: int, denominator: int) -> int:
+    """numerator/denominator (denominator > 0) to the nearest integer, halves away from zero (as :func:`to_fen`)."""
+    rounded = (2 * abs(numerator) + denominator) // (2 * denominator)
+    return rounded if numerator >= 0 else -rounded
+
+
+UpstreamShares = str | Mapping[str, Number] | Mapping[str, Mapping[str, Number]]
+"""One upstream party, or its contribution ratios {party: weight}, or per pollutant {pollutant: {party: weight}}."""
+
+
+@dataclass(frozen=True)
+class PerTonneSection:
+    """A section's per-tonne terms, the same every month: each pollutant's target and unit standard, who shares the
+    amount and who receives it. :meth:`month` settles one month (:func:`per_tonne_month` for a single one).
+
+    A month is computed in integers on one common denominator — the means', the targets' and the flow's
+    denominators times 10⁶ — so a year of many sections costs integer products, not a Fraction (and its
+    reduction) per pollutant and step; the results are the same exact numbers.
+    """
+
+    pollutants: tuple[str, ...]
+    targets: tuple[Fraction, ...]
+    standards: tuple[UnitStandard, ...]
+    ratios: Mapping[str, Mapping[str, Fraction]]  # pollutant → party → ratio, normalised to sum to 1
+    downstream: str
+
+    @classmethod
+    def of(
+        cls,
+        targets: Mapping[str, Number],
+        standards: Mapping[str, UnitStandard | int],
+        *,
+        upstream: UpstreamShares,
+        downstream: str,
+    ) -> PerTonneSection:
+        """The terms for the pollutants of ``targets`` (each needs a standard); ``upstream`` as in
+        :func:`per_tonne_month`."""
+        pollutants = tuple(targets)
+        missing = [j for j in pollutants if j not in standards]
+        if missing:
+            raise RuleError(f"no unit standard for {missing}")
+        units = tuple(
+            u if isinstance(u, UnitStandard) else UnitStandard(int(u)) for u in (standards[j] for j in pollutants)
+        )
+        return cls(
+            pollutants,
+            tuple(exact(targets[j]) for j in pollutants),
+            units,
+            _contribution_ratios(upstream, pollutants),
+            downstream,
+        )
+
+    @cached_property
+    def _shares(self) -> tuple[tuple[str, ...], tuple[tuple[int, ...], ...], int]:
+        """(parties, each party's ratio numerators per pollutant, their common denominator)."""
+        parties = tuple(dict.fromkeys(p for per in self.ratios.values() for p in per))
+        common = math.lcm(*(r.denominator for per in self.ratios.values() for r in per.values()))
+        numerators = tuple(tuple(_over(self.ratios[j].get(p, 0), common) for j in self.pollutants) for p in parties)
+        return parties, numerators, common
+
+    @cached_property
+    def _fixed(self) -> tuple[tuple[int, ...], int, tuple[int, ...] | None]:
+        """(the targets' numerators over their common denominator, that denominator, the unit standards when
+        none is tiered — else None: they depend on the month's concentrations)."""
+        denominator = math.lcm(*(t.denominator for t in self.targets))
+        flat = None if any(s.tiers for s in self.standards) else tuple(s.fen_per_tonne for s in self.standards)
+        return tuple(_over(t, denominator) for t in self.targets), denominator, flat
+
+    def month(self, measured: Mapping[str, Number], flow_m3: Number, period: str) -> PerTonneMonth:
+        """tonnesⱼ = (Cⱼ − Tⱼ)·Q·10⁻⁶ and amountⱼ = tonnesⱼ·uⱼ per pollutant; the section total Σⱼ amountⱼ rounded
+        half-up to the fen, shared by largest remainder on Σⱼ amountⱼ·r_pⱼ; positive shares paid by the upstream
+        party to the downstream one, negative ones the other way."""
+        try:
+            means = [exact(measured[j]) for j in self.pollutants]
+        except KeyError as exc:
+            raise RuleError(f"no measured concentration of {exc.args[0]!r}") from None
+        common = math.lcm(*(c.denominator for c in means))
+        return self.month_on([_over(c, common) for c in means], common, flow_m3, period)
+
+    def month_on(self, numerators: Sequence[int], denominator: int, flow_m3: Number, period: str) -> PerTonneMonth:
+        """:meth:`month` with the measured means given as ``numerators`` (in :attr:`pollutants` order) over one
+        ``denominator`` — how monthly means summed in integers arrive — so no Fraction is made on the way."""
+        flow = flow_m3 if type(flow_m3) is int else exact(flow_m3)  # a whole flow needs no Fraction
+        q = flow.numerator
+        if q < 0:
+            raise RuleError("flow must not be negative")
+        targets, target_denominator, units = self._fixed
+        if units is None:
+            units = tuple(
+                s.at(Fraction(n, denominator), t)
+                for s, n, t in zip(self.standards, numerators, self.targets, strict=True)
+            )
+        # every figure over one denominator: the means' and the targets' common one, times the flow's and 10⁶
+        common = math.lcm(target_denominator, denominator)
+        measured_factor, target_factor = common // denominator * q, common // target_denominator * q
+        measured = [n * measured_factor for n in numerators]
+        tonne_numerators = tuple(m - t * target_factor for m, t in zip(measured, targets, strict=True))
+        amounts = [n * u for n, u in zip(tonne_numerators, units, strict=True)]
+        exact_denominator = common * flow.denominator * 1_000_000
+        total = _round_half_up(sum(amounts), exact_denominator)
+        parties, ratio_numerators, ratio_denominator = self._shares
+        if len(parties) <= 1:
+            parts = [total] if parties else []
+        else:
+            quotas = [sum(a * r for a, r in zip(amounts, row, strict=True)) for row in ratio_numerators]
+            parts = apportion(quotas, exact_denominator * ratio_denominator, total)
+        shares = dict(zip(parties, parts, strict=True))
+        transfers = [_signed_transfer(s, p, self.downstream, period, "per-tonne") for p, s in shares.items()]
+        return PerTonneMonth(
+            self.pollutants,
+            exact_denominator,
+            tonne_numerators,
+            units,
+            total,
+            shares,
+            _settlement(transfers, [*parties, self.downstream]),
+            sum(m * u for m, u in zip(measured, units, strict=True)),
+        )
+
+    def break_even(self, measured: Mapping[str, Number]) -> dict[str, Fraction]:
+        """:func:`per_tonne_break_even` of every pollutant with a non-zero unit standard (flat standards only)."""
+        return _break_evens(
+            self.pollutants, [exact(measured[j]) for j in self.pollutants], self.targets, self.standards
+        )
 
 
 def per_tonne_month(
     readings: Sequence[PollutantReading],
     flow_m3: Number,
     *,
-    upstream: str | Mapping[str, Number] | Mapping[str, Mapping[str, Number]],
+    upstream: UpstreamShares,
     downstream: str,
     period: str,
 ) -> PerTonneMonth:
@@ -435,24 +590,37 @@ def per_tonne_month(
     shares add up to the section total (rounded half-up to the fen); a positive share is paid by that party to
     the downstream party, a negative one by the downstream party to it.
     """
-    flow = exact(flow_m3)
-    if flow < 0:
-        raise RuleError("flow must not be negative")
-    t = {r.pollutant: tonnes(r.measured, r.target, flow) for r in readings}
-    amounts = {r.pollutant: t[r.pollutant] * r.standard.at(r.measured, r.target) for r in readings}
-    exact_total = sum(amounts.values(), Fraction(0))
-    total = to_fen(exact_total)
-    ratios = _contribution_ratios(upstream, [r.pollutant for r in readings])
-    parties = list(dict.fromkeys(p for per in ratios.values() for p in per))
-    quotas = [sum((amounts[j] * ratios[j].get(p, 0) for j in amounts), Fraction(0)) for p in parties]
-    shares = dict(zip(parties, largest_remainder(quotas, total) if parties else [], strict=True))
-    transfers = [_signed_transfer(s, p, downstream, period, "per-tonne") for p, s in shares.items()]
-    return PerTonneMonth(t, amounts, total, shares, _settlement(transfers, [*parties, downstream]))
+    section = PerTonneSection.of(
+        {r.pollutant: r.target for r in readings},
+        {r.pollutant: r.standard for r in readings},
+        upstream=upstream,
+        downstream=downstream,
+    )
+    return section.month({r.pollutant: r.measured for r in readings}, flow_m3, period)
 
 
-def _contribution_ratios(
-    upstream: str | Mapping[str, Number] | Mapping[str, Mapping[str, Number]], pollutants: Sequence[str]
-) -> dict[str, dict[str, Fraction]]:
+def per_tonne_scale_break_even(months: Iterable[PerTonneMonth]) -> Fraction | None:
+    """The uniform factor s* on every measured concentration at which the exact amount over ``months`` is zero.
+
+    The amount is linear in such a factor s: Σₘ Σⱼ (s·Cⱼₘ − Tⱼ)·Qₘ·10⁻⁶·uⱼ, so s* = Σₘ Σⱼ Tⱼ·Qₘ·uⱼ /
+    Σₘ Σⱼ Cⱼₘ·Qₘ·uⱼ (for one month the flow cancels: s* = Σⱼ Tⱼ·uⱼ / Σⱼ Cⱼ·uⱼ). Above it the upstream party pays,
+    below it the downstream party. None when nothing measured carries a price (no factor moves the amount).
+    Flat unit standards only: a tiered standard changes with the concentration.
+    """
+    moving, fixed, denominator = 0, 0, 1
+    for m in months:
+        exact_total = m.exact_numerator
+        d = m.denominator
+        if d != denominator:  # bring both sums to a common denominator (rare: most months share one)
+            common = math.lcm(denominator, d)
+            moving, fixed, denominator = moving * (common // denominator), fixed * (common // denominator), common
+        factor = denominator // d
+        moving += m.measured_numerator * factor
+        fixed += (m.measured_numerator - exact_total) * factor
+    return Fraction(fixed, moving) if moving else None
+
+
+def _contribution_ratios(upstream: UpstreamShares, pollutants: Sequence[str]) -> dict[str, dict[str, Fraction]]:
     """{pollutant: {party: normalised ratio}}."""
     if isinstance(upstream, str):
         return {j: {upstream: Fraction(1)} for j in pollutants}
@@ -839,22 +1007,33 @@ def p_index_break_even(
     baselines: Mapping[str, Number],
     *,
     threshold: Number = 1,
+    coefficients: Sequence[tuple[str, Fraction]] | None = None,
 ) -> PBreakEven:
     """Exact break-even figures of the P-index bet; at them P = threshold, so the payment still goes downstream →
-    upstream, and any worsening beyond reverses it."""
+    upstream, and any worsening beyond reverses it.
+
+    P is linear in the means, P = Σᵢ aᵢ·Cᵢ with aᵢ = k0·wᵢ/Cᵢ₀ (:func:`p_index_coefficients`; pass them as
+    ``coefficients`` when already known), so one mean alone reaches the threshold at
+    Cᵢ* = Cᵢ + (threshold − P)/aᵢ — the same as Cᵢ₀·(threshold/k0 − Σ_{j≠i} wⱼ·Cⱼ/Cⱼ₀)/wᵢ — and its headroom is
+    Cᵢ*/Cᵢ − 1 = (threshold − P)/(aᵢ·Cᵢ).
+    """
     k, limit = exact(k0), exact(threshold)
-    p = p_index(k, weights, means, baselines)
-    terms = {name: exact(w) * _ratio(name, means, baselines) for name, w in weights.items()}
+    if coefficients is None:
+        coefficients = p_index_coefficients(k, weights, baselines)
+    p = p_index_of(coefficients, means)
+    gap = limit - p
+    gn, gd = gap.numerator, gap.denominator
     rows = []
-    for name, w in weights.items():
-        w_exact = exact(w)
-        if w_exact == 0 or k == 0:
+    for name, a in coefficients:
+        if a == 0:  # a zero weight (or k0): this indicator cannot move P
             rows.append(IndicatorBreakEven(name, None, None))
             continue
-        others = sum((v for n, v in terms.items() if n != name), Fraction(0))
-        c_star = exact(baselines[name]) * (limit / k - others) / w_exact
-        measured = exact(means[name])
-        rows.append(IndicatorBreakEven(name, c_star, c_star / measured - 1 if measured else None))
+        c = exact(means[name])
+        an, ad, cn, cd = a.numerator, a.denominator, c.numerator, c.denominator
+        # Cᵢ + gap/aᵢ = cn/cd + gn·ad/(gd·an) and gap/(aᵢ·Cᵢ), each as one fraction (one reduction, not three)
+        c_star = Fraction(cn * gd * an + gn * ad * cd, cd * gd * an)
+        headroom = Fraction(gn * ad * cd, gd * an * cn) if cn else None
+        rows.append(IndicatorBreakEven(name, c_star, headroom))
     weight_sum = sum((exact(w) for w in weights.values()), Fraction(0))
     return PBreakEven(
         p,
@@ -872,10 +1051,33 @@ def per_tonne_break_even(readings: Sequence[PollutantReading], pollutant: str) -
         raise RuleError(f"no reading for {pollutant!r}")
     if any(r.standard.tiers for r in readings):
         raise RuleError("the break-even is closed-form only for flat unit standards")
-    own = by_name[pollutant]
-    if own.standard.fen_per_tonne == 0:
+    if by_name[pollutant].standard.fen_per_tonne == 0:
         raise RuleError(f"{pollutant!r} has a zero unit standard and cannot balance the month")
-    others = sum(
-        ((r.measured - r.target) * r.standard.fen_per_tonne for r in readings if r.pollutant != pollutant), Fraction(0)
+    names = tuple(by_name)
+    found = _break_evens(
+        names,
+        [by_name[j].measured for j in names],
+        [by_name[j].target for j in names],
+        [by_name[j].standard for j in names],
     )
-    return own.target - others / own.standard.fen_per_tonne
+    return found[pollutant]
+
+
+def _break_evens(
+    pollutants: Sequence[str],
+    measured: Sequence[Fraction],
+    targets: Sequence[Fraction],
+    standards: Sequence[UnitStandard],
+) -> dict[str, Fraction]:
+    """Cᵢ* for each pollutant with a non-zero flat standard. With E = Σⱼ (Cⱼ − Tⱼ)·uⱼ the excess over every
+    pollutant, T − Σ_{j≠i}(Cⱼ − Tⱼ)·uⱼ/uᵢ is Cᵢ − E/uᵢ: E is summed once, in integers on the common denominator."""
+    if any(s.tiers for s in standards):
+        raise RuleError("the break-even is closed-form only for flat unit standards")
+    common = math.lcm(*(c.denominator for c in measured), *(t.denominator for t in targets))
+    scaled = [_over(c, common) for c in measured]
+    excess = sum((m - _over(t, common)) * s.fen_per_tonne for m, t, s in zip(scaled, targets, standards, strict=True))
+    return {
+        j: Fraction(m * s.fen_per_tonne - excess, common * s.fen_per_tonne)
+        for j, m, s in zip(pollutants, scaled, standards, strict=True)
+        if s.fen_per_tonne
+    }
