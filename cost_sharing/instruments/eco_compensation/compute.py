@@ -6,7 +6,9 @@ here): the P-index bet on the period's means, section by section (the bet and th
 section); the per-tonne rule, the status rule and the exceedance tiers month by month (the status rule's "last
 year" is the indicators' baselines: improved when the mean ratio of the month's means to them is below 1); the
 pooled fund over the period (a month fails when any indicator's mean is above its target). Several upstream
-parties share a section's amount by their contribution ratios (largest remainder, to the fen).
+parties share a section's amount by their contribution ratios (largest remainder, to the fen). A what-if
+``quality_scale`` s ≠ 1 multiplies every monthly mean by s (flows are not scaled): every figure, the break-even
+ones included, is then of the scaled data, and a warning says the results are a simulation.
 
 Tables, in order: ``nets`` (one row per party, + receives, − pays; the column adds up to zero, with a row for
 the central government when it pays a central fund), ``transfers`` (one row per payer → payee over the period,
@@ -18,10 +20,11 @@ where the direction of payment flips).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from operator import attrgetter
 
 from ...bilingual import Bilingual
 from ...diagnostics import Diagnostic, Level, Target
@@ -50,6 +53,9 @@ _UPSTREAM = "\x00upstream"
 """A stand-in for a section's upstream parties while a rule settles; then split among them by their ratios."""
 DECIMALS = 12
 """Places of a value cell whose exact fraction has no finite decimal (1/3); the exact number is in the details."""
+_QUANTUM = Decimal(1).scaleb(-DECIMALS)
+NOTE_DECIMALS = 4
+"""Places of a concentration in a message (the exact figure is in the tables and the details)."""
 
 
 @dataclass(frozen=True)
@@ -71,11 +77,17 @@ class EcoDetails:
     """Every settlement before combining, each transfer carrying its period (a month, or the period's label)."""
     zone: rules.NegotiationZone | None = None
     """The negotiation zone and where the proposed fund sits in it, when the item has one."""
+    tonne_scale_break_even: Mapping[str, Fraction] = field(default_factory=dict)
+    """Per-tonne rule, flat unit standards: section → the factor s* on every concentration of the (scaled) data at
+    which the section's exact amount over the period is zero; above it the upstream party pays. On the what-if
+    slider that is ``quality_scale × s*`` (as for the P-index's ``common_scale``)."""
+    quality_scale: Fraction = Fraction(1)
+    """The item's what-if factor on every measured concentration; the figures above are of the scaled data."""
 
 
 def compute_eco(scenario: Scenario, item: EcoCompensation, index: int, progress: Progress) -> ItemResult:
     """Who pays whom under the item's rule, each party's net, the index per section and month, the break-even."""
-    result, _ = compute_eco_details(scenario, item, progress)
+    result, _ = _compute(scenario, item, progress, details=False)
     return result
 
 
@@ -94,18 +106,40 @@ def _period_zh(item: EcoCompensation) -> str:
 
 def exact_decimal(value: Fraction) -> Decimal:
     """The fraction as a Decimal: exact when it has a finite decimal, else at :data:`DECIMALS` places."""
-    d = value.denominator
-    for prime in (2, 5):
-        while d % prime == 0:
-            d //= prime
-    if d == 1:
-        return Decimal(value.numerator) / Decimal(value.denominator)
-    quantum = Decimal(1).scaleb(-DECIMALS)
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(quantum, ROUND_HALF_UP)
+    return _decimal(value.numerator, value.denominator)
+
+
+def _decimal(numerator: int, denominator: int) -> Decimal:
+    """``numerator/denominator`` (denominator > 0, not necessarily reduced) as :func:`exact_decimal` shows it."""
+    quotient = Decimal(numerator) / Decimal(denominator)
+    reduced = denominator // math.gcd(numerator, denominator)
+    # a finite decimal iff the reduced denominator is 2ᵃ·5ᵇ, i.e. divides 10ᵏ for k ≥ max(a, b) — its bit length is
+    if reduced == 1 or pow(10, reduced.bit_length(), reduced) == 0:
+        return quotient
+    return quotient.quantize(_QUANTUM, ROUND_HALF_UP)
+
+
+def _decimals(numerators: Iterable[int], denominator: int) -> list[Decimal]:
+    """:func:`_decimal` of several numerators over one denominator; when that denominator is 2ᵃ·5ᵇ itself, every
+    quotient is a finite decimal and the test per value is skipped."""
+    if pow(10, denominator.bit_length(), denominator) == 0:
+        divisor = Decimal(denominator)
+        return [Decimal(n) / divisor for n in numerators]
+    return [_decimal(n, denominator) for n in numerators]
 
 
 def _q(value: Fraction | None, tag: str = "") -> Quantity | None:
-    return None if value is None else Quantity(exact_decimal(value), tag)
+    return None if value is None else Quantity(_decimal(value.numerator, value.denominator), tag)
+
+
+def _shown(value: Fraction) -> str:
+    """A concentration for a message: at most :data:`NOTE_DECIMALS` places, no trailing zeros (9.036666… → 9.0367),
+    rounded half away from zero."""
+    scale = 10**NOTE_DECIMALS
+    steps = (2 * abs(value.numerator) * scale + value.denominator) // (2 * value.denominator)
+    whole, part = divmod(steps, scale)
+    text = f"{whole}.{part:0{NOTE_DECIMALS}d}".rstrip("0").rstrip(".")
+    return f"-{text}" if value < 0 and steps else text
 
 
 def _percent(value: Fraction) -> str:
@@ -168,36 +202,39 @@ def _check_inputs(item: EcoCompensation, codes: list[str]) -> list[Diagnostic]:
     return problems
 
 
-def _group(item: EcoCompensation) -> tuple[dict, dict]:
-    """(section → month → code → [Σ numerators, common denominator, count], section → month → flows).
+_SAMPLE_FIELDS = attrgetter("section", "date", "indicator", "value", "flow_m3")
+FLOW = "\x00flow"
+"""The key of a month's flow text among its indicator codes in :func:`_group` (no indicator code can be it)."""
+
+
+def _group(item: EcoCompensation) -> dict[str, dict[str, dict[str, list[int] | str | set[str]]]]:
+    """section → month → code → [Σ numerators, common denominator, count], and under :data:`FLOW` the month's
+    flow text (a set of texts when samples give different ones).
 
     Each sample's exact value n/d (its decimal text read once per distinct text) is added on the group's common
-    denominator in integer arithmetic: the month's mean is then one exact fraction (:func:`_mean_of`).
+    denominator in integer arithmetic: the month's mean is then one exact fraction. Flows are kept as their
+    (canonical) texts and read once per month.
     """
-    values: dict[str, dict[str, dict[str, list[int]]]] = {}
-    flows: dict[str, dict[str, set[Fraction]]] = {}
+    values: dict = {}
     ratio_of: dict[str, tuple[int, int]] = {}
-    flow_of: dict[str, Fraction] = {}
     month_of: dict = {}
-    for record in item.records:
-        day = record.date
+    for section, day, code, text, flow in map(_SAMPLE_FIELDS, item.records):
         month = month_of.get(day)
         if month is None:
-            month = month_of[day] = record.month
-        text = record.value
+            month = month_of[day] = f"{day.year:04d}-{day.month:02d}"
         ratio = ratio_of.get(text)
         if ratio is None:
             ratio = ratio_of[text] = Decimal(text).as_integer_ratio()
-        by_month = values.get(record.section)
+        by_month = values.get(section)
         if by_month is None:
-            by_month = values[record.section] = {}
-        by_code = by_month.get(month)
-        if by_code is None:
-            by_code = by_month[month] = {}
-        acc = by_code.get(record.indicator)
+            by_month = values[section] = {}
+        group = by_month.get(month)
+        if group is None:
+            group = by_month[month] = {}
+        acc = group.get(code)
         n, d = ratio
         if acc is None:
-            by_code[record.indicator] = [n, d, 1]
+            group[code] = [n, d, 1]
         elif acc[1] == d:
             acc[0] += n
             acc[2] += 1
@@ -206,62 +243,111 @@ def _group(item: EcoCompensation) -> tuple[dict, dict]:
             acc[0] = acc[0] * (common // acc[1]) + n * (common // d)
             acc[1] = common
             acc[2] += 1
-        flow = record.flow_m3
         if flow is not None:
-            exact_flow = flow_of.get(flow)
-            if exact_flow is None:
-                exact_flow = flow_of[flow] = Fraction(Decimal(flow))
-            flows.setdefault(record.section, {}).setdefault(month, set()).add(exact_flow)
-    return values, flows
-
-
-def _mean_of(fractions: Sequence[Fraction]) -> Fraction:
-    """The exact mean of ``fractions`` (as :func:`rules.annual_mean`), summed on their common denominator."""
-    if not fractions:
-        raise rules.RuleError("no samples to average")
-    denominators = {f.denominator for f in fractions}
-    if len(denominators) == 1:
-        (common,) = denominators
-        total = sum(f.numerator for f in fractions)
-    else:
-        common = math.lcm(*denominators)
-        total = sum(f.numerator * (common // f.denominator) for f in fractions)
-    return Fraction(total, common * len(fractions))
+            known = group.get(FLOW)
+            if known is None:
+                group[FLOW] = flow
+            elif known != flow:
+                group[FLOW] = (known if isinstance(known, set) else {known}) | {flow}
+    return values
 
 
 def _section_means(
-    item: EcoCompensation, section: Section, codes: list[str], samples: Mapping, problems: list[Diagnostic]
-) -> dict[str, dict[str, Fraction]]:
+    item: EcoCompensation,
+    section: Section,
+    codes: list[str],
+    months: Sequence[str],
+    samples: Mapping,
+    scale: Fraction,
+    problems: list[Diagnostic],
+    *,
+    fractions: bool,
+) -> tuple[dict[str, tuple[tuple[int, ...], int]], dict[str, dict[str, Fraction]], dict[str, Fraction]]:
+    """The means × ``scale`` of the months with a sample of every code, as (month → (numerators in ``codes``
+    order, their common denominator) — the form the P-index and per-tonne rules compute on —, month → code →
+    mean as a Fraction when ``fractions`` is asked for, else nothing, code → the mean of the monthly means).
+
+    The missing samples are reported once per section, per indicator or per month, whichever says it in one line.
+    """
+    name_zh, name_en = section.name_zh, section.label("en")
+    if not samples:
+        problems.append(
+            _diag(
+                item,
+                "error",
+                "no_sample",
+                f"断面“{name_zh}”尚无监测数据",
+                f"section {name_en} has no monitoring data",
+                field="records",
+            )
+        )
+        return {}, {}, {}
+    sn, sd = scale.numerator, scale.denominator
+    raw: dict[str, tuple[tuple[int, ...], int]] = {}
     monthly: dict[str, dict[str, Fraction]] = {}
-    for month in item.period.months():
-        got = samples.get(month, {})
+    sums, sums_denominator = [0] * len(codes), 1  # Σ of the monthly means per code, on a running denominator
+    gaps: dict[str, list[str]] = {}
+    for month in months:
+        got = samples.get(month)
         if not got:
-            problems.append(
-                _diag(
-                    item,
-                    "error",
-                    "no_sample",
-                    f"断面“{section.name_zh}”{_month_zh(month)}没有监测数据",
-                    f"section {section.label('en')} has no sample in {month}",
-                    field="records",
-                )
-            )
+            gaps.setdefault("", []).append(month)
             continue
-        missing = [c for c in codes if not got.get(c)]
-        for code in missing:
+        numerators, denominators = [], []
+        try:
+            for c in codes:
+                total, denominator, count = got[c]  # Σ of the samples' numerators over their denominator, how many
+                numerators.append(total * sn)
+                denominators.append(denominator * count * sd)
+        except KeyError:
+            for code in codes:
+                if code not in got:
+                    gaps.setdefault(code, []).append(month)
+            continue
+        if fractions:
+            monthly[month] = {c: Fraction(n, d) for c, n, d in zip(codes, numerators, denominators, strict=True)}
+        common = denominators[0]
+        if denominators.count(common) != len(denominators):
+            common = math.lcm(*denominators)
+            numerators = [n * (common // d) for n, d in zip(numerators, denominators, strict=True)]
+        raw[month] = (tuple(numerators), common)
+        if common != sums_denominator:
+            joint = math.lcm(common, sums_denominator)
+            sums = [n * (joint // sums_denominator) for n in sums]
+            numerators = [n * (joint // common) for n in numerators]
+            sums_denominator = joint
+        sums = [a + n for a, n in zip(sums, numerators, strict=True)]
+    empty = gaps.pop("", [])
+    for month in empty:
+        problems.append(
+            _diag(
+                item,
+                "error",
+                "no_sample",
+                f"断面“{name_zh}”{_month_zh(month)}没有监测数据",
+                f"section {name_en} has no sample in {month}",
+                field="records",
+            )
+        )
+    for code, missed in gaps.items():
+        if len(missed) + len(empty) == len(months):  # never measured in the period: say it once
+            zh, en = f"断面“{name_zh}”没有{code}的监测数据", f"section {name_en} has no {code} sample"
+            problems.append(_diag(item, "error", "no_sample", zh, en, field="records"))
+            continue
+        for month in missed:
             problems.append(
                 _diag(
                     item,
                     "error",
                     "no_sample",
-                    f"断面“{section.name_zh}”{_month_zh(month)}没有{code}的监测数据",
-                    f"section {section.label('en')} has no {code} sample in {month}",
+                    f"断面“{name_zh}”{_month_zh(month)}没有{code}的监测数据",
+                    f"section {name_en} has no {code} sample in {month}",
                     field="records",
                 )
             )
-        if not missing:
-            monthly[month] = {c: Fraction(got[c][0], got[c][1] * got[c][2]) for c in codes}
-    return monthly
+    if not raw:
+        return raw, monthly, {}
+    period = sums_denominator * len(raw)
+    return raw, monthly, {c: Fraction(n, period) for c, n in zip(codes, sums, strict=True)}
 
 
 def _ratios(section: Section, codes: Sequence[str]) -> str | dict[str, Fraction] | dict[str, dict[str, Fraction]]:
@@ -307,44 +393,94 @@ class _Work:
     p: dict[str, Fraction] = field(default_factory=dict)
     p_break_even: dict[str, rules.PBreakEven] = field(default_factory=dict)
     tonne_break_even: dict[str, dict[str, Fraction]] = field(default_factory=dict)
+    tonne_scale_break_even: dict[str, Fraction] = field(default_factory=dict)
     month_amounts: dict[str, dict[str, int]] = field(default_factory=dict)
+    flow_of: dict[str, int | Fraction] = field(default_factory=dict)
+    """Each distinct flow text read once."""
+    keep_settlements: bool = True
+    """Keep every month's settlement (the details list them); else the per-tonne months only add their amounts
+    to :attr:`flows` — all the period's total needs."""
+    flows: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(payer, payee) → fen over the period, of the months whose settlements are not kept."""
+    flow_parties: list[str] = field(default_factory=list)
 
 
 def _section_label(section: Section, suffix_zh: str = "", suffix_en: str = "") -> Bilingual:
     return Bilingual(f"{section.name_zh}{suffix_zh}", f"{section.label('en')}{suffix_en}")
 
 
-def _p_index(item: EcoCompensation, rule: PIndexRule, section: Section, monthly, means, work: _Work) -> None:
-    baselines = {c: Fraction(Decimal(item.indicator(c).baseline)) for c in rule.weights}  # type: ignore[arg-type]
-    weights = {c: Fraction(Decimal(w)) for c, w in rule.weights.items()}
+@dataclass(frozen=True)
+class _PTerms:
+    """The P-index parameters, read once per item: they are the same for every section."""
+
+    k0: Fraction
+    weights: dict[str, Fraction]
+    baselines: dict[str, Fraction]
+    coefficients: tuple[tuple[str, Fraction], ...]
+    """aᵢ = k0·wᵢ/Cᵢ₀: P = Σᵢ aᵢ·Cᵢ (:func:`rules.p_index_coefficients`)."""
+    threshold: Fraction
+    tiers: tuple[rules.PTier, ...]
+    numerators: tuple[int, ...]
+    """The coefficients over their common :attr:`denominator`: a month's P is Σᵢ numeratorᵢ·Cᵢ / denominator."""
+    denominator: int
+
+
+def _p_terms(item: EcoCompensation, rule: PIndexRule) -> _PTerms:
     k0 = Fraction(Decimal(rule.k0))
+    weights = {c: Fraction(Decimal(w)) for c, w in rule.weights.items()}
+    baselines = {c: Fraction(Decimal(item.indicator(c).baseline)) for c in rule.weights}  # type: ignore[arg-type]
+    coefficients = rules.p_index_coefficients(k0, weights, baselines)
+    denominator = math.lcm(*(a.denominator for _, a in coefficients))
+    return _PTerms(
+        k0,
+        weights,
+        baselines,
+        coefficients,
+        Fraction(Decimal(rule.threshold)),
+        tuple(rules.PTier(Fraction(Decimal(t.upper_bound)), t.amount_fen) for t in rule.tiers),
+        tuple(a.numerator * (denominator // a.denominator) for _, a in coefficients),
+        denominator,
+    )
+
+
+def _p_index(
+    item: EcoCompensation, rule: PIndexRule, terms: _PTerms, section: Section, raw, means, work: _Work
+) -> None:
     label = item.period.label
-    p = rules.p_index(k0, weights, means, baselines)
+    name_zh, name_en = section.name_zh, section.label("en")
+    p = rules.p_index_of(terms.coefficients, means)
     result = rules.p_index_bet(
         p,
         upstream=_upstream_party(section),
         downstream=section.downstream,
         amount_fen=rule.amount_fen,
         period=label,
-        threshold=rule.threshold,
+        threshold=terms.threshold,
         central_fen=rule.central_fen,
         central_party=rule.central_party or CENTRAL,
-        tiers=[(t.upper_bound, t.amount_fen) for t in rule.tiers],
+        tiers=terms.tiers,
     )
     work.settlements.append(_spread(result.settlement, section, label, "P-index"))
     work.p[section.id] = p
-    coefficients = rules.p_index_coefficients(k0, weights, baselines)
-    for month, month_means in monthly.items():
-        month_p = rules.p_index_of(coefficients, month_means)
+    coefficients, denominator = terms.numerators, terms.denominator
+    for month, (numerators, common) in raw.items():
+        # the month's P, Σᵢ aᵢ·Cᵢ (rules.p_index_of), on the means' and the coefficients' common denominators
+        month_p = sum(a * n for a, n in zip(coefficients, numerators, strict=True))
         work.index_rows.append(
-            Row(f"{section.id}:{month}", _section_label(section, f" {month}", f" {month}"), (_q(month_p),))
+            Row(
+                f"{section.id}:{month}",
+                Bilingual(f"{name_zh} {month}", f"{name_en} {month}"),
+                (Quantity(_decimal(month_p, denominator * common)),),
+            )
         )
     work.index_rows.append(
         Row(
             f"{section.id}:{label}", _section_label(section, f" {_period_zh(item)}全期", f" {label} (period)"), (_q(p),)
         )
     )
-    be = rules.p_index_break_even(k0, weights, means, baselines, threshold=Fraction(Decimal(rule.threshold)))
+    be = rules.p_index_break_even(
+        terms.k0, terms.weights, means, terms.baselines, threshold=terms.threshold, coefficients=terms.coefficients
+    )
     work.p_break_even[section.id] = be
     by_code = {b.indicator: b.concentration for b in be.per_indicator}
     work.break_rows.append(
@@ -356,7 +492,6 @@ def _p_index(item: EcoCompensation, rule: PIndexRule, section: Section, monthly,
     )
     if be.common_scale is not None:
         s = be.common_scale
-        name_zh, name_en = section.name_zh, section.label("en")
         if s > 1:
             zh = f"断面“{name_zh}”：水质整体再变差{_percent(s - 1)}%，补偿方向将反转（改由上游向下游支付）"
             en = (
@@ -375,99 +510,138 @@ def _p_index(item: EcoCompensation, rule: PIndexRule, section: Section, monthly,
         work.notes.append(_diag(item, "info", "break_even", zh, en, field="rule"))
 
 
-def _per_tonne(
-    item: EcoCompensation,
-    rule: PerTonneRule,
-    section: Section,
-    monthly,
-    means,
-    flows,
-    work: _Work,
-    problems: list[Diagnostic],
-) -> None:
-    codes = list(rule.standards)
+@dataclass(frozen=True)
+class _TonneTerms:
+    """The per-tonne parameters, read once per item: each used indicator's target and unit standard."""
+
+    targets: dict[str, Fraction]
+    standards: dict[str, rules.UnitStandard]
+    flat: bool
+    """No tiered unit standard: the break-even figures have a closed form."""
+    units: dict[str, str]
+    """Each indicator's unit, for the messages."""
+
+
+def _tonne_terms(item: EcoCompensation, rule: PerTonneRule) -> _TonneTerms:
     standards = {
         c: rules.UnitStandard(
             fen, tuple((Fraction(Decimal(t.upper_multiple)), t.fen_per_tonne) for t in rule.tiers.get(c, ()))
         )
         for c, fen in rule.standards.items()
     }
-    targets = {c: item.indicator(c).target for c in codes}
-    upstream = _ratios(section, codes)
+    targets = {c: Fraction(Decimal(item.indicator(c).target)) for c in rule.standards}  # type: ignore[arg-type]
+    units = {c: item.indicator(c).unit for c in rule.standards}
+    return _TonneTerms(targets, standards, not any(s.tiers for s in standards.values()), units)
+
+
+def _month_flow(text: str | set[str] | None, flow_of: dict[str, int | Fraction]) -> int | Fraction | None:
+    """The month's one flow (its text as grouped by :func:`_group`; an int when whole), or None when it has none
+    or several different ones."""
+    if type(text) is str:
+        value = flow_of.get(text)
+        if value is None:
+            n, d = Decimal(text).as_integer_ratio()
+            value = flow_of[text] = n if d == 1 else Fraction(n, d)
+        return value
+    values = {_month_flow(one, flow_of) for one in text or ()}
+    return values.pop() if len(values) == 1 else None
+
+
+def _per_tonne(
+    item: EcoCompensation,
+    terms: _TonneTerms,
+    section: Section,
+    raw,
+    means,
+    samples,
+    work: _Work,
+    problems: list[Diagnostic],
+) -> None:
+    codes = list(terms.targets)
+    name_zh, name_en = section.name_zh, section.label("en")
+    section_terms = rules.PerTonneSection.of(
+        terms.targets, terms.standards, upstream=_ratios(section, codes), downstream=section.downstream
+    )
     amounts: dict[str, int] = {}
-    for month, month_means in monthly.items():
-        month_flows = flows.get(month, set())
-        if len(month_flows) != 1:
+    months: list[rules.PerTonneMonth] = []
+    downstream = section.downstream
+    work.flow_parties += [*section_terms.parties, downstream]
+    for month, (numerators, common) in raw.items():
+        text = samples[month].get(FLOW)
+        flow = _month_flow(text, work.flow_of)
+        if flow is None:
             zh, en = (
-                (
-                    f"断面“{section.name_zh}”{_month_zh(month)}缺少月水量",
-                    f"section {section.label('en')} has no monthly flow in {month}",
-                )
-                if not month_flows
+                (f"断面“{name_zh}”{_month_zh(month)}缺少月水量", f"section {name_en} has no monthly flow in {month}")
+                if text is None
                 else (
-                    f"断面“{section.name_zh}”{_month_zh(month)}的月水量前后不一致",
-                    f"section {section.label('en')} has differing monthly flows in {month}",
+                    f"断面“{name_zh}”{_month_zh(month)}的月水量前后不一致",
+                    f"section {name_en} has differing monthly flows in {month}",
                 )
             )
             problems.append(_diag(item, "error", "flow", zh, en, field="records"))
             continue
-        readings = [rules.PollutantReading.of(c, month_means[c], targets[c], standards[c]) for c in codes]
-        result = rules.per_tonne_month(
-            readings, next(iter(month_flows)), upstream=upstream, downstream=section.downstream, period=month
-        )
-        work.settlements.append(result.settlement)
+        result = section_terms.month_on(numerators, common, flow, month)
+        months.append(result)
+        if work.keep_settlements:
+            work.settlements.append(result.settlement)
+        else:
+            for party, share in result.shares_fen.items():
+                pair = (party, downstream) if share > 0 else (downstream, party)
+                if share:
+                    work.flows[pair] = work.flows.get(pair, 0) + abs(share)
         amounts[month] = result.total_fen
+        tonnes = _decimals(result.tonne_numerators, result.denominator)
         work.index_rows.append(
             Row(
                 f"{section.id}:{month}",
-                _section_label(section, f" {month}", f" {month}"),
-                (result.total_fen, *(_q(result.tonnes[c]) for c in codes)),
+                Bilingual(f"{name_zh} {month}", f"{name_en} {month}"),
+                (result.total_fen, *map(Quantity, tonnes)),
             )
         )
     work.month_amounts[section.id] = amounts
-    if any(s.tiers for s in standards.values()):
+    if not terms.flat:
         return
-    annual = [rules.PollutantReading.of(c, means[c], targets[c], standards[c]) for c in codes]
-    found: dict[str, Fraction] = {}
-    for c in codes:
-        try:
-            found[c] = rules.per_tonne_break_even(annual, c)
-        except rules.RuleError:
-            continue
+    found = section_terms.break_even(means)
     work.tonne_break_even[section.id] = found
-    work.break_rows.append(Row(section.id, _section_label(section), tuple(_q(found.get(c)) for c in codes)))
-    for c, value in found.items():
-        unit = item.indicator(c).unit
+    scale = rules.per_tonne_scale_break_even(months)
+    if scale is not None:
+        work.tonne_scale_break_even[section.id] = scale
+    work.break_rows.append(Row(section.id, _section_label(section), (*(_q(found.get(c)) for c in codes), _q(scale))))
+    if found:
+        units = terms.units
+        shown = {c: _shown(v) for c, v in found.items()}
         work.notes.append(
             _diag(
                 item,
                 "info",
                 "break_even",
-                f"断面“{section.name_zh}”：其他指标按全期均值不变，{c}浓度为{exact_decimal(value).normalize():f}{unit}"
-                "时补偿为零，高于此由上游支付，低于此由下游支付",
-                f"section {section.label('en')}: the other indicators at their period means, the amount is zero at "
-                f"{c} = {exact_decimal(value).normalize():f} {unit}; above it upstream pays, below it downstream "
-                "pays",
+                f"断面“{name_zh}”：其他指标按全期均值不变时，补偿为零的浓度为"
+                + "、".join(f"{c} {shown[c]}{units[c]}" for c in found)
+                + "；高于此由上游支付，低于此由下游支付",
+                f"section {name_en}: one indicator moving, the others at their period means, the amount is zero at "
+                + ", ".join(f"{c} = {shown[c]} {units[c]}" for c in found)
+                + "; above it upstream pays, below it downstream pays",
                 field="rule",
             )
         )
 
 
-def _targets(item: EcoCompensation, codes: list[str]) -> dict[str, str]:
-    return {c: item.indicator(c).target for c in codes}  # type: ignore[misc]
+def _targets(item: EcoCompensation, codes: list[str]) -> dict[str, Fraction]:
+    return {c: Fraction(Decimal(item.indicator(c).target)) for c in codes}  # type: ignore[arg-type]
 
 
-def _passes(month_means: Mapping[str, Fraction], targets: Mapping[str, str]) -> bool:
-    return all(month_means[c] <= Fraction(Decimal(t)) for c, t in targets.items())
+def _passes(month_means: Mapping[str, Fraction], targets: Mapping[str, Fraction]) -> bool:
+    return all(month_means[c] <= t for c, t in targets.items())
 
 
 def _status(item: EcoCompensation, rule: MonthlyStatusRule, section: Section, monthly, codes, work: _Work) -> None:
     targets = _targets(item, codes)
-    baselines = {c: item.indicator(c).baseline for c in codes}
-    equal = {c: Fraction(1, len(codes)) for c in codes}
+    baselines = {c: Fraction(Decimal(item.indicator(c).baseline)) for c in codes}  # type: ignore[arg-type]
+    # the mean ratio of the month's means to last year's level: a P-index with k0 = 1 and equal weights
+    mean_ratio = rules.p_index_coefficients(1, {c: Fraction(1, len(codes)) for c in codes}, baselines)
     amounts: dict[str, int] = {}
     for month, month_means in monthly.items():
-        composite = rules.p_index(1, equal, month_means, baselines)  # mean ratio to last year's level
+        composite = rules.p_index_of(mean_ratio, month_means)
         trend = (
             rules.Trend.IMPROVED if composite < 1 else rules.Trend.DECLINED if composite > 1 else rules.Trend.UNCHANGED
         )
@@ -497,7 +671,7 @@ def _status(item: EcoCompensation, rule: MonthlyStatusRule, section: Section, mo
 
 def _exceedance(item: EcoCompensation, rule: ExceedanceRule, section: Section, monthly, codes, work: _Work) -> None:
     targets = _targets(item, codes)
-    tiers = [(t.lower_bound, t.amount_fen) for t in rule.tiers]
+    tiers = [(Fraction(Decimal(t.lower_bound)), t.amount_fen) for t in rule.tiers]
     amounts: dict[str, int] = {}
     for month, month_means in monthly.items():
         multiples, total = [], 0
@@ -562,75 +736,108 @@ def _pool_inputs(
 
 
 def _provenance_notes(item: EcoCompensation) -> list[Diagnostic]:
+    """A warning for the rule's parameters when they are unverified ([U]) or assumed ([A]), and one per tag for
+    the indicators' limits, naming every indicator it concerns."""
+    words = {
+        "U": (
+            "来源未经核实（[U]），签约前应查证原文件",
+            "are unverified ([U]): check the original document before signing",
+            "unverified",
+        ),
+        "A": ("是示例假设值（[A]），不是正式数据", "are assumed for an example ([A]), not official figures", "assumed"),
+    }
     notes = []
-    sources = [("rule", "补偿规则参数", "the rule's parameters", item.rule.provenance)]
-    sources += [
-        (f"indicators[{n}]", f"指标{i.code}的浓度限值", f"the limits of indicator {i.code}", i.provenance)
-        for n, i in enumerate(item.indicators)
-    ]
-    for where, zh, en, provenance in sources:
-        if provenance is None:
+    provenance = item.rule.provenance
+    if provenance is not None and provenance.tag in words:
+        zh, en, code = words[provenance.tag]
+        notes.append(_diag(item, "warning", code, f"补偿规则参数{zh}", f"the rule's parameters {en}", field="rule"))
+    for tag, (zh, en, code) in words.items():
+        flagged = [
+            (n, i.code) for n, i in enumerate(item.indicators) if i.provenance is not None and i.provenance.tag == tag
+        ]
+        if not flagged:
             continue
-        if provenance.tag == "U":
-            notes.append(
-                _diag(
-                    item,
-                    "warning",
-                    "unverified",
-                    f"{zh}来源未经核实（[U]），签约前应查证原文件",
-                    f"{en} are unverified ([U]): check the original document before signing",
-                    field=where,
-                )
+        names_zh, names_en = "、".join(c for _, c in flagged), ", ".join(c for _, c in flagged)
+        indicators_en = "indicator" if len(flagged) == 1 else "indicators"
+        where = f"indicators[{flagged[0][0]}]" if len(flagged) == 1 else "indicators"
+        notes.append(
+            _diag(
+                item,
+                "warning",
+                code,
+                f"指标{names_zh}的浓度限值{zh}",
+                f"the limits of {indicators_en} {names_en} {en}",
+                field=where,
             )
-        elif provenance.tag == "A":
-            notes.append(
-                _diag(
-                    item,
-                    "warning",
-                    "assumed",
-                    f"{zh}是示例假设值（[A]），不是正式数据",
-                    f"{en} are assumed for an example ([A]), not official figures",
-                    field=where,
-                )
-            )
+        )
     return notes
 
 
+def _simulation_note(item: EcoCompensation) -> Diagnostic:
+    s = item.quality_scale
+    return _diag(
+        item,
+        "warning",
+        "simulation",
+        f"模拟情景：实测浓度×{s}，不是实测结果",
+        f"simulation: measured concentrations × {s}, not measured results",
+        field="quality_scale",
+    )
+
+
 def compute_eco_details(scenario: Scenario, item: EcoCompensation, progress: Progress) -> tuple[ItemResult, EcoDetails]:
+    """:func:`compute_eco` with the exact figures behind its tables (:class:`EcoDetails`)."""
+    return _compute(scenario, item, progress, details=True)
+
+
+def _compute(
+    scenario: Scenario, item: EcoCompensation, progress: Progress, *, details: bool
+) -> tuple[ItemResult, EcoDetails]:
+    """The result, and the details when asked for (without, the monthly means are not made Fractions: the rules
+    compute on their integer numerators; the P-index and per-tonne rules need nothing else)."""
     progress.check()
     rule = item.rule
+    if not item.records:  # one line, not one per section and month
+        return ItemResult(item.id, KIND, diagnostics=(_no_records(item),)), EcoDetails()
     codes = _used_codes(item)
     problems = _check_inputs(item, codes)
     if problems:
         return ItemResult(item.id, KIND, diagnostics=tuple(problems)), EcoDetails()
-    samples, flows = _group(item)
-    work = _Work()
+    scale = Fraction(Decimal(item.quality_scale))
+    samples = _group(item)
+    months = item.period.months()
+    fractions = details or not isinstance(rule, PIndexRule | PerTonneRule)
+    work = _Work(keep_settlements=details)
     monthly_all: dict[str, dict[str, dict[str, Fraction]]] = {}
     means_all: dict[str, dict[str, Fraction]] = {}
     pool: list[rules.PoolSection] = []
     failure: dict[str, Fraction] = {}
     total_sections = len(item.sections)
     try:
-        stride = max(1, total_sections // 10)  # each report yields the interpreter (~0.1 ms): about ten of them
+        p_terms = _p_terms(item, rule) if isinstance(rule, PIndexRule) else None
+        tonne_terms = _tonne_terms(item, rule) if isinstance(rule, PerTonneRule) else None
+        # each report yields the interpreter (~0.1 ms) to the GUI thread: about five of them, one every few ms
+        stride = max(1, total_sections // 5)
         for step, section in enumerate(item.sections):
             if step % stride == 0:
                 progress.report(step, total_sections)
-            monthly = _section_means(item, section, codes, samples.get(section.id, {}), problems)
+            raw, monthly, means = _section_means(
+                item, section, codes, months, samples.get(section.id, {}), scale, problems, fractions=fractions
+            )
             monthly_all[section.id] = monthly
             if problems:
                 continue
-            means = {c: _mean_of([m[c] for m in monthly.values()]) for c in codes}
             means_all[section.id] = means
-            if isinstance(rule, PIndexRule):
-                _p_index(item, rule, section, monthly, means, work)
-            elif isinstance(rule, PerTonneRule):
-                _per_tonne(item, rule, section, monthly, means, flows.get(section.id, {}), work, problems)
+            if p_terms is not None:
+                _p_index(item, rule, p_terms, section, raw, means, work)  # type: ignore[arg-type]
+            elif tonne_terms is not None:
+                _per_tonne(item, tonne_terms, section, raw, means, samples[section.id], work, problems)
             elif isinstance(rule, MonthlyStatusRule):
                 _status(item, rule, section, monthly, codes, work)
             elif isinstance(rule, ExceedanceRule):
                 _exceedance(item, rule, section, monthly, codes, work)
             else:
-                _pool_inputs(item, rule, section, monthly, means, codes, pool, failure, work)
+                _pool_inputs(item, rule, section, monthly, means, codes, pool, failure, work)  # type: ignore[arg-type]
         progress.report(total_sections, total_sections)
         if problems:
             return ItemResult(item.id, KIND, diagnostics=tuple(problems)), EcoDetails(monthly_all, means_all)
@@ -642,6 +849,8 @@ def compute_eco_details(scenario: Scenario, item: EcoCompensation, progress: Pro
                 rule.fund_fen, contributions, allocations, sections=pool, failure=failure, period=label
             )
             work.settlements.append(pooled.settlement)
+        if work.flows:
+            work.settlements.append(rules.combine_flows(work.flows, work.flow_parties, label))
         combined = rules.combine(work.settlements, label)
     except (rules.RuleError, ArithmeticError, ValueError) as exc:
         problems.append(
@@ -651,7 +860,8 @@ def compute_eco_details(scenario: Scenario, item: EcoCompensation, progress: Pro
 
     precision = display_precision(scenario)
     tables = _tables(scenario, item, codes, combined, work)
-    diagnostics = [*_payment_notes(scenario, item, combined, precision), *work.notes, *_provenance_notes(item)]
+    diagnostics = [] if scale == 1 else [_simulation_note(item)]
+    diagnostics += [*_payment_notes(scenario, item, combined, precision), *work.notes, *_provenance_notes(item)]
     zone = None
     if item.zone is not None:
         try:
@@ -679,8 +889,21 @@ def compute_eco_details(scenario: Scenario, item: EcoCompensation, progress: Pro
         work.month_amounts,
         tuple(work.settlements),
         zone,
+        work.tonne_scale_break_even,
+        scale,
     )
     return ItemResult(item.id, KIND, tables, tuple(diagnostics)), details
+
+
+def _no_records(item: EcoCompensation) -> Diagnostic:
+    return _diag(
+        item,
+        "error",
+        "no_records",
+        "尚无监测数据：请导入监测数据",
+        "no monitoring data yet: import the monitoring data",
+        field="records",
+    )
 
 
 def _party_label(scenario: Scenario, pid: str) -> Bilingual:
@@ -771,14 +994,21 @@ def _tables(
             ResultTable(BREAK_EVEN_TABLE, Bilingual("补偿方向反转点", "Break-even"), columns, tuple(work.break_rows))
         )
     elif isinstance(rule, PerTonneRule) and work.break_rows:
-        columns = tuple(
+        columns = (
+            *(
+                Column(
+                    f"c:{c}",
+                    Bilingual(f"{c}临界浓度", f"{c} break-even"),
+                    value,
+                    Bilingual(item.indicator(c).unit, item.indicator(c).unit),
+                )
+                for c in codes
+            ),
             Column(
-                f"c:{c}",
-                Bilingual(f"{c}临界浓度", f"{c} break-even"),
+                SCALE,
+                Bilingual("全期金额为零的整体倍数", "Common factor at which the period's amount is zero"),
                 value,
-                Bilingual(item.indicator(c).unit, item.indicator(c).unit),
-            )
-            for c in codes
+            ),
         )
         tables.append(
             ResultTable(BREAK_EVEN_TABLE, Bilingual("补偿方向反转点", "Break-even"), columns, tuple(work.break_rows))
@@ -793,10 +1023,16 @@ def _payment_notes(
     if not combined.transfers:
         return [_diag(item, "info", "payment", f"{period_zh}各方之间无需支付补偿", f"{label}: no party pays another")]
     notes = []
+    shown: dict[int, tuple[str, str]] = {}  # many transfers share an amount (a bet per section)
     for t in combined.transfers:
         payer, payee = _party_label(scenario, t.payer), _party_label(scenario, t.payee)
-        zh_amount = format_amount(t.amount_fen, precision, lang="zh")
-        en_amount = format_amount(t.amount_fen, precision, lang="en")
+        amounts = shown.get(t.amount_fen)
+        if amounts is None:
+            amounts = shown[t.amount_fen] = (
+                format_amount(t.amount_fen, precision, lang="zh"),
+                format_amount(t.amount_fen, precision, lang="en"),
+            )
+        zh_amount, en_amount = amounts
         notes.append(
             _diag(
                 item,

@@ -195,6 +195,13 @@ def combine(settlements: Iterable[Settlement], period: str, *, net_pairs: bool =
         parties.extend(s.parties)
         for t in s.transfers:
             flows[(t.payer, t.payee)] = flows.get((t.payer, t.payee), 0) + t.amount_fen
+    return combine_flows(flows, parties, period, net_pairs=net_pairs)
+
+
+def combine_flows(
+    flows: Mapping[tuple[str, str], int], parties: Iterable[str], period: str, *, net_pairs: bool = True
+) -> Settlement:
+    """:func:`combine` of amounts already added up per (payer, payee), in the order they first appeared."""
     transfers: list[Transfer | None] = []
     done: set[tuple[str, str]] = set()
     for (a, b), amount in flows.items():
@@ -418,10 +425,22 @@ class PerTonneMonth(NamedTuple):
     units_fen: tuple[int, ...]  # the unit standard applied per pollutant, fen per tonne
     total_fen: int  # section total rounded to the fen, signed (+ upstream pays)
     shares_fen: Mapping[str, int]  # per upstream party, signed, summing to total_fen
-    settlement: Settlement
+    downstream: str
+    period: str
+    exact_numerator: int
+    """The exact section amount in fen over ``denominator`` (before rounding to the fen)."""
     measured_numerator: int
     """Σⱼ Cⱼ·Q·10⁻⁶·uⱼ over ``denominator``: the part of the amount that moves with the measured concentrations
     (the rest, Σⱼ Tⱼ·Q·10⁻⁶·uⱼ, is fixed); see :func:`per_tonne_scale_break_even`."""
+
+    @property
+    def settlement(self) -> Settlement:
+        """The month's transfers: a positive share paid by that upstream party to the downstream one, a negative one
+        the other way (made when asked for: a year's total needs only the shares, see :func:`combine_flows`)."""
+        transfers = [
+            _signed_transfer(s, p, self.downstream, self.period, "per-tonne") for p, s in self.shares_fen.items()
+        ]
+        return _settlement(transfers, [*self.shares_fen, self.downstream])
 
     @property
     def tonnes(self) -> dict[str, Fraction]:
@@ -435,11 +454,6 @@ class PerTonneMonth(NamedTuple):
             j: Fraction(n * u, self.denominator)
             for j, n, u in zip(self.pollutants, self.tonne_numerators, self.units_fen, strict=True)
         }
-
-    @property
-    def exact_numerator(self) -> int:
-        """The exact section amount in fen over ``denominator`` (before rounding to the fen)."""
-        return sum(n * u for n, u in zip(self.tonne_numerators, self.units_fen, strict=True))
 
 
 def _over(value: Fraction | int, denominator: int) -> int:
@@ -501,6 +515,11 @@ class PerTonneSection:
             downstream,
         )
 
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """The upstream parties sharing the amount, in the order of the ratios."""
+        return self._shares[0]
+
     @cached_property
     def _shares(self) -> tuple[tuple[str, ...], tuple[tuple[int, ...], ...], int]:
         """(parties, each party's ratio numerators per pollutant, their common denominator)."""
@@ -545,18 +564,18 @@ class PerTonneSection:
         common = math.lcm(target_denominator, denominator)
         measured_factor, target_factor = common // denominator * q, common // target_denominator * q
         measured = [n * measured_factor for n in numerators]
-        tonne_numerators = tuple(m - t * target_factor for m, t in zip(measured, targets, strict=True))
+        tonne_numerators = tuple([m - t * target_factor for m, t in zip(measured, targets, strict=True)])
         amounts = [n * u for n, u in zip(tonne_numerators, units, strict=True)]
+        exact_total = sum(amounts)
         exact_denominator = common * flow.denominator * 1_000_000
-        total = _round_half_up(sum(amounts), exact_denominator)
+        total = _round_half_up(exact_total, exact_denominator)
         parties, ratio_numerators, ratio_denominator = self._shares
-        if len(parties) <= 1:
-            parts = [total] if parties else []
+        if len(parties) == 1:
+            shares = {parties[0]: total}
         else:
             quotas = [sum(a * r for a, r in zip(amounts, row, strict=True)) for row in ratio_numerators]
-            parts = apportion(quotas, exact_denominator * ratio_denominator, total)
-        shares = dict(zip(parties, parts, strict=True))
-        transfers = [_signed_transfer(s, p, self.downstream, period, "per-tonne") for p, s in shares.items()]
+            parts = apportion(quotas, exact_denominator * ratio_denominator, total) if parties else []
+            shares = dict(zip(parties, parts, strict=True))
         return PerTonneMonth(
             self.pollutants,
             exact_denominator,
@@ -564,7 +583,9 @@ class PerTonneSection:
             units,
             total,
             shares,
-            _settlement(transfers, [*parties, self.downstream]),
+            self.downstream,
+            period,
+            exact_total,
             sum(m * u for m, u in zip(measured, units, strict=True)),
         )
 
@@ -623,7 +644,8 @@ def per_tonne_scale_break_even(months: Iterable[PerTonneMonth]) -> Fraction | No
 def _contribution_ratios(upstream: UpstreamShares, pollutants: Sequence[str]) -> dict[str, dict[str, Fraction]]:
     """{pollutant: {party: normalised ratio}}."""
     if isinstance(upstream, str):
-        return {j: {upstream: Fraction(1)} for j in pollutants}
+        whole = {upstream: Fraction(1)}
+        return dict.fromkeys(pollutants, whole)
     values = list(upstream.values())
     if values and all(isinstance(v, Mapping) for v in values):
         per = {j: upstream[j] for j in pollutants if j in upstream}
