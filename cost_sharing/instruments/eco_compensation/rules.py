@@ -51,7 +51,9 @@ Source tags follow ``shared/reference/eco-compensation.md``: [S] sourced, [U] wi
    the common factor s* = 1/P on the measured means, or r* = 1/(k0·Σwᵢ) = 1/k0 on the baselines when the
    weights sum to 1 [derived in the brief]. At exactly the break-even the payment keeps its P ≤ 1 direction;
    any worsening beyond reverses it. For per-tonne, the measured concentration of one pollutant at which the
-   section's month amount is zero, C* = T − Σ_{j≠i}(C_j − T_j)·u_j/u_i (the flow cancels out).
+   section's month amount is zero, C* = T − Σ_{j≠i}(C_j − T_j)·u_j/u_i (the flow cancels out), and the uniform
+   factor s on every measured concentration at which a period's exact amount is zero (the amount is linear in s:
+   s* = Σₘ Σⱼ Tⱼ·Qₘ·uⱼ / Σₘ Σⱼ Cⱼₘ·Qₘ·uⱼ; :func:`per_tonne_scale_break_even`).
 """
 
 from __future__ import annotations
@@ -432,6 +434,11 @@ class PerTonneMonth(NamedTuple):
     measured_numerator: int
     """Σⱼ Cⱼ·Q·10⁻⁶·uⱼ over ``denominator``: the part of the amount that moves with the measured concentrations
     (the rest, Σⱼ Tⱼ·Q·10⁻⁶·uⱼ, is fixed); see :func:`per_tonne_scale_break_even`."""
+
+    @property
+    def exact_total_fen(self) -> Fraction:
+        """The section's exact amount in fen, signed (+ upstream pays), before rounding to the fen."""
+        return Fraction(self.exact_numerator, self.denominator)
 
     @property
     def settlement(self) -> Settlement:

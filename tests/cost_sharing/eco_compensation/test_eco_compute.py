@@ -1,6 +1,7 @@
 """Computing an ecological-compensation item: the brief's worked examples through the item (X1 P-index, J1–J4
-per-tonne, C1 pooled fund), nets adding up to zero, the break-even flipping the payment exactly, and a month
-without samples named as an error (issue 11)."""
+per-tonne, C1 pooled fund), nets adding up to zero, the break-even flipping the payment exactly, and the messages:
+a month without samples named as an error, no data at all said once, provenance warnings merged per tag,
+concentrations in the notes rounded (issue 11)."""
 
 import datetime
 from decimal import Decimal
@@ -325,3 +326,62 @@ def test_monthly_status_and_exceedance_rules():
     result, details = run(scenario_of(exceed, *XINAN_PARTIES), exceed)
     assert details.month_amounts["s"] == {"2019-01": 0, "2019-02": 0, "2019-03": 40 * FEN_PER_WAN}  # 25万 × 1.6
     assert result.table("nets").column_total("net") == 0
+
+
+def test_no_monitoring_data_is_one_error():
+    item = xinan().model_copy(update={"records": ()})
+    result = compute_eco(scenario_of(item, *XINAN_PARTIES), item, 0, Progress())
+    [error] = result.diagnostics
+    assert (error.level, error.code, error.target.field) == ("error", "no_records", "records")
+    assert error.message.zh == "尚无监测数据：请导入监测数据"
+    assert error.message.en == "no monitoring data yet: import the monitoring data"
+
+
+def test_a_section_or_an_indicator_without_samples_is_said_once():
+    item = xinan()
+    second = Section(id="new", name_zh="新断面", name_en="New", upstream=(Upstream(party=ANHUI),), downstream=ZHEJIANG)
+    result = compute_eco(
+        scenario_of(item.model_copy(update={"sections": (*item.sections, second)}), *XINAN_PARTIES),
+        item.model_copy(update={"sections": (*item.sections, second)}),
+        0,
+        Progress(),
+    )
+    [error] = [d for d in result.diagnostics if d.level == "error"]
+    assert error.message.zh == "断面“新断面”尚无监测数据"
+    no_tp = item.model_copy(update={"records": tuple(r for r in item.records if r.indicator != "TP")})
+    result = compute_eco(scenario_of(no_tp, *XINAN_PARTIES), no_tp, 0, Progress())
+    [error] = [d for d in result.diagnostics if d.level == "error"]
+    assert error.message.zh == "断面“街口”没有TP的监测数据"
+
+
+def test_provenance_warnings_of_several_indicators_are_one():
+    item = xinan()
+    tagged = tuple(
+        i.model_copy(update={"provenance": Provenance(tag="U" if n < 2 else "A", source="brief")})
+        for n, i in enumerate(item.indicators)
+    )
+    item = item.model_copy(update={"indicators": tagged})
+    result, _ = run(scenario_of(item, *XINAN_PARTIES), item)
+    warnings = {(d.code, d.target.field): d.message for d in result.diagnostics if d.level == "warning"}
+    assert set(warnings) == {("assumed", "rule"), ("unverified", "indicators"), ("assumed", "indicators")}
+    assert warnings[("unverified", "indicators")].zh.startswith("指标CODMn、NH3-N的浓度限值来源未经核实（[U]）")
+    assert "indicators TP, TN are assumed" in warnings[("assumed", "indicators")].en
+    one = item.model_copy(update={"indicators": (tagged[0], *xinan().indicators[1:])})
+    result, _ = run(scenario_of(one, *XINAN_PARTIES), one)
+    [single] = [d for d in result.diagnostics if d.code == "unverified"]
+    assert single.target.field == "indicators[0]"
+    assert "indicator CODMn are unverified" in single.message.en
+
+
+def test_break_even_notes_round_concentrations_and_the_table_keeps_them_exact():
+    item = jiangsu([{"CODMn": "6.5", "NH3-N": "1.3", "TP": "0.25"}])
+    result, details = run(scenario_of(item, *J_PARTIES), item)
+    [note] = [d for d in result.diagnostics if d.code == "break_even"]
+    # CODMn* = 6 − 0.35·10万/1.5万 = 3.66666… mg/L: shown to 4 places, exact in the table and the details
+    assert "CODMn 3.6667mg/L" in note.message.zh
+    assert "CODMn = 3.6667 mg/L" in note.message.en
+    # NH3-N* = 1.3 − (0.5·1.5万 + 0.3·10万 + 0.05·10万)/10万 = 0.875: no trailing zeros; TP* below zero
+    assert "NH3-N 0.875mg/L、TP -0.175mg/L" in note.message.zh
+    row = result.table("break_even").rows[0]
+    assert row.cells[0].value == Decimal("3.666666666667")
+    assert details.tonne_break_even["jiuli"]["CODMn"] == Fraction(11, 3)

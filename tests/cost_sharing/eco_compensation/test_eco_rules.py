@@ -23,6 +23,7 @@ from chengyu_accord.cost_sharing.instruments.eco_compensation.rules import (
     JIANGSU_UNIT_STANDARDS,
     XINAN_ROUNDS,
     FailureMode,
+    PerTonneSection,
     PollutantReading,
     RuleError,
     Settlement,
@@ -30,6 +31,7 @@ from chengyu_accord.cost_sharing.instruments.eco_compensation.rules import (
     UnitStandard,
     ZonePosition,
     combine,
+    combine_flows,
     ecosystem_service_value,
     equivalent_value,
     esv_increase,
@@ -46,6 +48,7 @@ from chengyu_accord.cost_sharing.instruments.eco_compensation.rules import (
     p_index_break_even,
     per_tonne_break_even,
     per_tonne_month,
+    per_tonne_scale_break_even,
     pooled_fund,
     settle_nets,
     to_fen,
@@ -445,3 +448,65 @@ def test_per_tonne_direction_flips_at_the_break_even(other_measured, other_targe
             per_tonne_month(readings, FLOW, upstream="u", downstream="d", period="m").amounts_fen.values()
         )
         assert (exact_total > 0) - (exact_total < 0) == sign
+
+
+@FAST
+@given(
+    st.lists(st.tuples(concentration, concentration.filter(bool)), min_size=3, max_size=3),
+    st.integers(min_value=0, max_value=10**9),
+    st.lists(st.integers(min_value=0, max_value=100), min_size=2, max_size=2).filter(any),
+)
+def test_per_tonne_section_month_on_common_numerators_is_month(pairs, flow, contribution):
+    names = ("CODMn", "NH3-N", "TP")
+    section = PerTonneSection.of(
+        {n: t for n, (_, t) in zip(names, pairs, strict=True)},
+        {n: JIANGSU_UNIT_STANDARDS[n] for n in names},
+        upstream=dict(zip(("甲", "乙"), contribution, strict=True)),
+        downstream="下游",
+    )
+    measured = {n: c for n, (c, _) in zip(names, pairs, strict=True)}
+    month = section.month(measured, flow, "m")
+    common = 10**9 * 7  # any common denominator of the means gives the same month
+    on = section.month_on([c * common for c in measured.values()], common, flow, "m")
+    assert (on.total_fen, on.shares_fen, on.tonnes, on.amounts_fen) == (
+        month.total_fen,
+        month.shares_fen,
+        month.tonnes,
+        month.amounts_fen,
+    )
+    assert on.settlement == month.settlement
+    readings = [jiangsu(n, c, t) for n, (c, t) in zip(names, pairs, strict=True)]
+    alone = per_tonne_month(readings, flow, upstream=dict(zip(("甲", "乙"), contribution, strict=True)),
+                            downstream="下游", period="m")  # fmt: skip
+    assert alone.total_fen == month.total_fen == to_fen(sum(month.amounts_fen.values()))
+    assert_balanced(month.settlement)
+
+
+@FAST
+@given(st.lists(st.tuples(concentration, concentration), min_size=2, max_size=6), st.integers(1, 10**9))
+def test_per_tonne_scale_break_even_zeroes_the_exact_period_amount(pairs, flow):
+    """Months of one section, the same targets: at the factor s* on every concentration the exact amount of all
+    months together is zero."""
+    targets = {"CODMn": Fraction("4"), "TP": Fraction("0.2")}
+    section = PerTonneSection.of(targets, JIANGSU_UNIT_STANDARDS, upstream="u", downstream="d")
+    months = [section.month({"CODMn": a, "TP": b}, flow + k, f"m{k}") for k, (a, b) in enumerate(pairs)]
+    s = per_tonne_scale_break_even(months)
+    if all(a == b == 0 for a, b in pairs):
+        assert s is None
+        return
+    scaled = [section.month({"CODMn": a * s, "TP": b * s}, flow + k, f"m{k}") for k, (a, b) in enumerate(pairs)]
+    assert sum(m.exact_total_fen for m in scaled) == 0
+    moved = [section.month({"CODMn": a * s * 2, "TP": b * s * 2}, flow + k, "x") for k, (a, b) in enumerate(pairs)]
+    assert sum(m.exact_total_fen for m in moved) > 0  # above s* the upstream party pays
+
+
+def test_combine_flows_is_combine_of_the_settlements():
+    months = [
+        monthly_status(meets_class=True, trend=t, upstream="上", downstream="下", period=f"2019-{m:02d}")
+        for m, t in enumerate((Trend.IMPROVED, Trend.DECLINED, Trend.DECLINED), start=1)
+    ]
+    flows: dict[tuple[str, str], int] = {}
+    for s in months:
+        for t in s.transfers:
+            flows[(t.payer, t.payee)] = flows.get((t.payer, t.payee), 0) + t.amount_fen
+    assert combine_flows(flows, ["上", "下"], "2019") == combine(months, "2019")
