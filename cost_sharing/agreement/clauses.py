@@ -120,15 +120,78 @@ COST_SHARING = ClauseSet(
 """Cross-city projects and any cost shared by a key: use of funds, overruns, breach, disputes, final provisions."""
 
 
+def _compensation_general(context: BuildContext) -> list[ArticleSpec]:
+    """Articles every compensation agreement closes with: use of the funds, information sharing, breach; then
+    dispute settlement and final provisions word for word as in every family (one article each when families meet).
+    """
+    if context.zh:
+        texts = [
+            (
+                "general.fund_use",
+                "资金使用与监督",
+                "补偿资金专项用于流域水环境保护和水污染治理、水生态修复、环境监测能力建设等，不得截留、挪作他用。"
+                "各方应于每年第一季度向其他各方通报上一年度补偿资金的使用情况，并接受财政、审计部门的监督。",
+            ),
+            (
+                "general.information",
+                "信息共享",
+                "各方建立考核断面水质监测数据、流域重点污染源、涉水建设项目环境影响评价审批和环境执法等信息的共享机制，"
+                "每月相互通报考核断面监测结果。发生或可能发生跨界突发水污染事件的，事发地一方应立即通报其他各方，"
+                "各方开展联合应急监测和处置。",
+            ),
+            (
+                "general.compensation_breach",
+                "违约责任",
+                "任何一方未按本协议约定足额、按时支付补偿资金的，应及时书面说明情况并限期补足；"
+                "经催告仍不履行的，其他各方可提请共同的上级人民政府协调处理。"
+                "任何一方不得干扰监测活动，不得篡改、伪造监测数据；经查实的，其他各方可要求重新认定受影响考核断面当期的考核结果。",
+            ),
+        ]
+    else:
+        texts = [
+            (
+                "general.fund_use",
+                "Use and supervision of the funds",
+                "Compensation funds are earmarked for protecting the basin's water environment, treating water "
+                "pollution, restoring aquatic ecosystems and building monitoring capacity; none may be withheld or "
+                "diverted. Each Party reports to the others in the first quarter of every year on its use of the "
+                "previous year's compensation and is open to supervision by the finance and audit departments.",
+            ),
+            (
+                "general.information",
+                "Information sharing",
+                "The Parties share the monitoring data of the assessment sections, the basin's major pollution "
+                "sources, environmental-impact approvals of projects affecting the water and environmental "
+                "enforcement, and report the sections' monitoring results to each other every month. Where a "
+                "cross-border water-pollution emergency occurs or threatens, the Party where it arises informs the "
+                "others at once, and the Parties monitor and respond to it jointly.",
+            ),
+            (
+                "general.compensation_breach",
+                "Liability for breach",
+                "A Party that does not pay compensation in full and on time explains the reasons in writing and "
+                "makes up the shortfall within a set period; failing that, the other Parties may ask their common "
+                "higher-level government to coordinate. No Party may interfere with the monitoring or alter or "
+                "falsify monitoring data; where this is established, the other Parties may ask for the results of "
+                "the sections and periods affected to be determined anew.",
+            ),
+        ]
+    closing = [spec for spec in _cost_sharing_general(context) if spec.key in ("general.dispute", "general.final")]
+    return [ArticleSpec(key, heading, text) for key, heading, text in texts] + closing
+
+
 COMPENSATION = ClauseSet(
     key="compensation",
     quotes=Bilingual(
-        "“建立跨境断面区域联防联控和流域生态保护补偿机制”“研究建立成渝城市群与周边生态屏障地区的横向生态补偿机制，"
+        "“建立城市群生态保护补偿机制”“研究建立成渝城市群与周边生态屏障地区的横向生态补偿机制，"
         "选择嘉陵江等上下游环境目标清晰、利益关系清楚、合作意愿强烈的流域……开展区域性横向生态补偿试点”",
-        "“joint prevention and control at cross-border sections and a basin ecological-protection compensation "
-        "mechanism” and for “horizontal ecological compensation … with pilots in basins such as the Jialing River, "
-        "where upstream and downstream environmental targets are clear”",
+        "“an ecological-protection compensation mechanism for the city cluster”, for “a horizontal ecological "
+        "compensation mechanism between the city cluster and the surrounding ecological-barrier areas” and for "
+        "“regional pilots of horizontal ecological compensation” in basins “such as the Jialing River, where upstream "
+        "and downstream environmental targets are clear, interests are clearly defined and the will to cooperate is "
+        "strong”",
     ),
-    general=_cost_sharing_general,
+    general=_compensation_general,
 )
-"""Horizontal ecological compensation between upstream and downstream parties."""
+"""Horizontal ecological compensation between upstream and downstream parties: use of the funds, information
+sharing, breach, then the disputes and final provisions every family shares."""
