@@ -119,13 +119,19 @@ def _decimal(numerator: int, denominator: int) -> Decimal:
     return quotient.quantize(_QUANTUM, ROUND_HALF_UP)
 
 
-def _decimals(numerators: Iterable[int], denominator: int) -> list[Decimal]:
-    """:func:`_decimal` of several numerators over one denominator; when that denominator is 2ᵃ·5ᵇ itself, every
-    quotient is a finite decimal and the test per value is skipped."""
-    if pow(10, denominator.bit_length(), denominator) == 0:
-        divisor = Decimal(denominator)
-        return [Decimal(n) / divisor for n in numerators]
-    return [_decimal(n, denominator) for n in numerators]
+def _quantities(numerators: Iterable[int], denominator: int, divisors: dict[int, Decimal | None]) -> list[Quantity]:
+    """Value cells of several numerators over one denominator (each as :func:`exact_decimal` shows it). When that
+    denominator is 2ᵃ·5ᵇ itself every quotient is a finite decimal and the test per value is skipped; ``divisors``
+    remembers the answer per denominator (the Decimal to divide by, None when not so) for one compute, where
+    months share denominators."""
+    if denominator in divisors:
+        divisor = divisors[denominator]
+    else:
+        finite = pow(10, denominator.bit_length(), denominator) == 0
+        divisor = divisors[denominator] = Decimal(denominator) if finite else None
+    if divisor is None:
+        return [Quantity(_decimal(n, denominator)) for n in numerators]
+    return [Quantity(Decimal(n) / divisor) for n in numerators]
 
 
 def _q(value: Fraction | None, tag: str = "") -> Quantity | None:
@@ -139,7 +145,7 @@ def _shown(value: Fraction) -> str:
     steps = (2 * abs(value.numerator) * scale + value.denominator) // (2 * value.denominator)
     whole, part = divmod(steps, scale)
     text = f"{whole}.{part:0{NOTE_DECIMALS}d}".rstrip("0").rstrip(".")
-    return f"-{text}" if value < 0 and steps else text
+    return f"-{text}" if value.numerator < 0 and steps else text
 
 
 def _percent(value: Fraction) -> str:
@@ -207,49 +213,50 @@ FLOW = "\x00flow"
 """The key of a month's flow text among its indicator codes in :func:`_group` (no indicator code can be it)."""
 
 
-def _group(item: EcoCompensation) -> dict[str, dict[str, dict[str, list[int] | str | set[str]]]]:
-    """section → month → code → [Σ numerators, common denominator, count], and under :data:`FLOW` the month's
-    flow text (a set of texts when samples give different ones).
+_VALUE = attrgetter("value")
 
-    Each sample's exact value n/d (its decimal text read once per distinct text) is added on the group's common
-    denominator in integer arithmetic: the month's mean is then one exact fraction. Flows are kept as their
-    (canonical) texts and read once per month.
+
+def _group(item: EcoCompensation) -> tuple[dict[str, dict[str, dict]], dict[str, int], int]:
+    """(section → month → code → the value texts of its samples, and under :data:`FLOW` the month's flow text (a
+    set of texts when samples give different ones); each distinct value text → its value as an integer over one
+    common denominator; that denominator).
+
+    Every distinct decimal text is read once, onto the least common denominator of them all (a power of ten at
+    most), so a month's mean is an integer sum over it — summed in C, ``sum(map(...))`` — divided by the count:
+    one exact fraction. Flows are kept as their (canonical) texts and read once per month.
     """
+    ratios = {text: Decimal(text).as_integer_ratio() for text in set(map(_VALUE, item.records))}
+    denominator = math.lcm(*(d for _, d in ratios.values()))
+    scaled = {text: n * (denominator // d) for text, (n, d) in ratios.items()}
     values: dict = {}
-    ratio_of: dict[str, tuple[int, int]] = {}
     month_of: dict = {}
+    last_section = last_month = group = None
     for section, day, code, text, flow in map(_SAMPLE_FIELDS, item.records):
         month = month_of.get(day)
         if month is None:
             month = month_of[day] = f"{day.year:04d}-{day.month:02d}"
-        ratio = ratio_of.get(text)
-        if ratio is None:
-            ratio = ratio_of[text] = Decimal(text).as_integer_ratio()
-        by_month = values.get(section)
-        if by_month is None:
-            by_month = values[section] = {}
-        group = by_month.get(month)
-        if group is None:
-            group = by_month[month] = {}
-        acc = group.get(code)
-        n, d = ratio
-        if acc is None:
-            group[code] = [n, d, 1]
-        elif acc[1] == d:
-            acc[0] += n
-            acc[2] += 1
+        if month != last_month or section != last_section:  # samples usually come by section and month
+            by_month = values.get(section)
+            if by_month is None:
+                by_month = values[section] = {}
+            group = by_month.get(month)
+            if group is None:
+                group = by_month[month] = {}
+            last_section, last_month = section, month
+        texts = group.get(code)
+        if texts is None:
+            group[code] = [text]
         else:
-            common = math.lcm(acc[1], d)
-            acc[0] = acc[0] * (common // acc[1]) + n * (common // d)
-            acc[1] = common
-            acc[2] += 1
+            texts.append(text)
         if flow is not None:
-            known = group.get(FLOW)
-            if known is None:
-                group[FLOW] = flow
-            elif known != flow:
+            known = group.setdefault(FLOW, flow)
+            if known != flow:  # another flow for the same month: keep them all, the month is reported
                 group[FLOW] = (known if isinstance(known, set) else {known}) | {flow}
-    return values
+    return values, scaled, denominator
+
+
+_Raw = tuple[tuple[int, ...], int]
+"""Means as numerators (in the order of the used codes) over one common denominator."""
 
 
 def _section_means(
@@ -258,14 +265,16 @@ def _section_means(
     codes: list[str],
     months: Sequence[str],
     samples: Mapping,
+    values: tuple[dict[str, int], int],
     scale: Fraction,
     problems: list[Diagnostic],
     *,
     fractions: bool,
-) -> tuple[dict[str, tuple[tuple[int, ...], int]], dict[str, dict[str, Fraction]], dict[str, Fraction]]:
+) -> tuple[dict[str, _Raw], dict[str, dict[str, Fraction]], dict[str, Fraction], _Raw]:
     """The means × ``scale`` of the months with a sample of every code, as (month → (numerators in ``codes``
     order, their common denominator) — the form the P-index and per-tonne rules compute on —, month → code →
-    mean as a Fraction when ``fractions`` is asked for, else nothing, code → the mean of the monthly means).
+    mean as a Fraction when ``fractions`` is asked for, else nothing, code → the mean of the monthly means, and
+    those as (numerators, denominator)).
 
     The missing samples are reported once per section, per indicator or per month, whichever says it in one line.
     """
@@ -281,9 +290,10 @@ def _section_means(
                 field="records",
             )
         )
-        return {}, {}, {}
+        return {}, {}, {}, ((), 1)
     sn, sd = scale.numerator, scale.denominator
-    raw: dict[str, tuple[tuple[int, ...], int]] = {}
+    value_of, value_denominator = values[0].__getitem__, values[1]  # each sample's value over one denominator
+    raw: dict[str, _Raw] = {}
     monthly: dict[str, dict[str, Fraction]] = {}
     sums, sums_denominator = [0] * len(codes), 1  # Σ of the monthly means per code, on a running denominator
     gaps: dict[str, list[str]] = {}
@@ -292,23 +302,24 @@ def _section_means(
         if not got:
             gaps.setdefault("", []).append(month)
             continue
-        numerators, denominators = [], []
         try:
-            for c in codes:
-                total, denominator, count = got[c]  # Σ of the samples' numerators over their denominator, how many
-                numerators.append(total * sn)
-                denominators.append(denominator * count * sd)
+            groups = [got[c] for c in codes]  # the texts of each code's samples
         except KeyError:
             for code in codes:
                 if code not in got:
                     gaps.setdefault(code, []).append(month)
             continue
+        numerators = [sum(map(value_of, texts)) * sn for texts in groups]
+        counts = list(map(len, groups))
         if fractions:
-            monthly[month] = {c: Fraction(n, d) for c, n, d in zip(codes, numerators, denominators, strict=True)}
-        common = denominators[0]
-        if denominators.count(common) != len(denominators):
-            common = math.lcm(*denominators)
-            numerators = [n * (common // d) for n, d in zip(numerators, denominators, strict=True)]
+            monthly[month] = {
+                c: Fraction(n, value_denominator * k * sd) for c, n, k in zip(codes, numerators, counts, strict=True)
+            }
+        if counts.count(counts[0]) == len(counts):  # as many samples of every code: one denominator already
+            common = value_denominator * counts[0] * sd
+        else:
+            common = value_denominator * math.lcm(*counts) * sd
+            numerators = [n * (common // (value_denominator * k * sd)) for n, k in zip(numerators, counts, strict=True)]
         raw[month] = (tuple(numerators), common)
         if common != sums_denominator:
             joint = math.lcm(common, sums_denominator)
@@ -345,9 +356,10 @@ def _section_means(
                 )
             )
     if not raw:
-        return raw, monthly, {}
+        return raw, monthly, {}, ((), 1)
     period = sums_denominator * len(raw)
-    return raw, monthly, {c: Fraction(n, period) for c, n in zip(codes, sums, strict=True)}
+    means = {c: Fraction(n, period) for c, n in zip(codes, sums, strict=True)}
+    return raw, monthly, means, (tuple(sums), period)
 
 
 def _ratios(section: Section, codes: Sequence[str]) -> str | dict[str, Fraction] | dict[str, dict[str, Fraction]]:
@@ -403,6 +415,10 @@ class _Work:
     flows: dict[tuple[str, str], int] = field(default_factory=dict)
     """(payer, payee) → fen over the period, of the months whose settlements are not kept."""
     flow_parties: list[str] = field(default_factory=list)
+    divisors: dict[int, Decimal | None] = field(default_factory=dict)
+    """For :func:`_quantities`."""
+    labels: dict[str, Bilingual] = field(default_factory=dict)
+    """For :func:`_party_label`."""
 
 
 def _section_label(section: Section, suffix_zh: str = "", suffix_en: str = "") -> Bilingual:
@@ -520,6 +536,8 @@ class _TonneTerms:
     """No tiered unit standard: the break-even figures have a closed form."""
     units: dict[str, str]
     """Each indicator's unit, for the messages."""
+    terms: rules.PerTonneSection
+    """The targets and standards as the rule takes them, for every section to share (:meth:`for_section`)."""
 
 
 def _tonne_terms(item: EcoCompensation, rule: PerTonneRule) -> _TonneTerms:
@@ -531,7 +549,9 @@ def _tonne_terms(item: EcoCompensation, rule: PerTonneRule) -> _TonneTerms:
     }
     targets = {c: Fraction(Decimal(item.indicator(c).target)) for c in rule.standards}  # type: ignore[arg-type]
     units = {c: item.indicator(c).unit for c in rule.standards}
-    return _TonneTerms(targets, standards, not any(s.tiers for s in standards.values()), units)
+    flat = not any(s.tiers for s in standards.values())
+    terms = rules.PerTonneSection.of(targets, standards, upstream="", downstream="")
+    return _TonneTerms(targets, standards, flat, units, terms)
 
 
 def _month_flow(text: str | set[str] | None, flow_of: dict[str, int | Fraction]) -> int | Fraction | None:
@@ -559,16 +579,16 @@ def _per_tonne(
 ) -> None:
     codes = list(terms.targets)
     name_zh, name_en = section.name_zh, section.label("en")
-    section_terms = rules.PerTonneSection.of(
-        terms.targets, terms.standards, upstream=_ratios(section, codes), downstream=section.downstream
-    )
+    section_terms = terms.terms.for_section(upstream=_ratios(section, codes), downstream=section.downstream)
     amounts: dict[str, int] = {}
     months: list[rules.PerTonneMonth] = []
     downstream = section.downstream
     work.flow_parties += [*section_terms.parties, downstream]
     for month, (numerators, common) in raw.items():
         text = samples[month].get(FLOW)
-        flow = _month_flow(text, work.flow_of)
+        flow = work.flow_of.get(text) if type(text) is str else None  # read before: the usual case
+        if flow is None:
+            flow = _month_flow(text, work.flow_of)
         if flow is None:
             zh, en = (
                 (f"断面“{name_zh}”{_month_zh(month)}缺少月水量", f"section {name_en} has no monthly flow in {month}")
@@ -590,18 +610,18 @@ def _per_tonne(
                 if share:
                     work.flows[pair] = work.flows.get(pair, 0) + abs(share)
         amounts[month] = result.total_fen
-        tonnes = _decimals(result.tonne_numerators, result.denominator)
+        tonnes = _quantities(result.tonne_numerators, result.denominator, work.divisors)
         work.index_rows.append(
             Row(
                 f"{section.id}:{month}",
                 Bilingual(f"{name_zh} {month}", f"{name_en} {month}"),
-                (result.total_fen, *map(Quantity, tonnes)),
+                (result.total_fen, *tonnes),
             )
         )
     work.month_amounts[section.id] = amounts
     if not terms.flat:
         return
-    found = section_terms.break_even(means)
+    found = section_terms.break_even_on(*means)  # the period's means, as numerators over their denominator
     work.tonne_break_even[section.id] = found
     scale = rules.per_tonne_scale_break_even(months)
     if scale is not None:
@@ -804,7 +824,7 @@ def _compute(
     if problems:
         return ItemResult(item.id, KIND, diagnostics=tuple(problems)), EcoDetails()
     scale = Fraction(Decimal(item.quality_scale))
-    samples = _group(item)
+    samples, value_of, value_denominator = _group(item)
     months = item.period.months()
     fractions = details or not isinstance(rule, PIndexRule | PerTonneRule)
     work = _Work(keep_settlements=details)
@@ -821,8 +841,16 @@ def _compute(
         for step, section in enumerate(item.sections):
             if step % stride == 0:
                 progress.report(step, total_sections)
-            raw, monthly, means = _section_means(
-                item, section, codes, months, samples.get(section.id, {}), scale, problems, fractions=fractions
+            raw, monthly, means, period_means = _section_means(
+                item,
+                section,
+                codes,
+                months,
+                samples.get(section.id, {}),
+                (value_of, value_denominator),
+                scale,
+                problems,
+                fractions=fractions,
             )
             monthly_all[section.id] = monthly
             if problems:
@@ -831,7 +859,7 @@ def _compute(
             if p_terms is not None:
                 _p_index(item, rule, p_terms, section, raw, means, work)  # type: ignore[arg-type]
             elif tonne_terms is not None:
-                _per_tonne(item, tonne_terms, section, raw, means, samples[section.id], work, problems)
+                _per_tonne(item, tonne_terms, section, raw, period_means, samples[section.id], work, problems)
             elif isinstance(rule, MonthlyStatusRule):
                 _status(item, rule, section, monthly, codes, work)
             elif isinstance(rule, ExceedanceRule):
@@ -861,7 +889,8 @@ def _compute(
     precision = display_precision(scenario)
     tables = _tables(scenario, item, codes, combined, work)
     diagnostics = [] if scale == 1 else [_simulation_note(item)]
-    diagnostics += [*_payment_notes(scenario, item, combined, precision), *work.notes, *_provenance_notes(item)]
+    diagnostics += _payment_notes(scenario, item, combined, precision, work.labels)
+    diagnostics += [*work.notes, *_provenance_notes(item)]
     zone = None
     if item.zone is not None:
         try:
@@ -906,20 +935,27 @@ def _no_records(item: EcoCompensation) -> Diagnostic:
     )
 
 
-def _party_label(scenario: Scenario, pid: str) -> Bilingual:
+def _party_label(scenario: Scenario, pid: str, known: dict[str, Bilingual] | None = None) -> Bilingual:
+    """The party's name in both languages (``known``: the names already looked up in this compute)."""
+    if known is not None and pid in known:
+        return known[pid]
     if pid == CENTRAL:
-        return Bilingual("中央财政", "central government")
-    party = scenario.party(pid)
-    return Bilingual(party.name_zh, party.name("en"))
+        label = Bilingual("中央财政", "central government")
+    else:
+        party = scenario.party(pid)
+        label = Bilingual(party.name_zh, party.name("en"))
+    if known is not None:
+        known[pid] = label
+    return label
 
 
 def _tables(
     scenario: Scenario, item: EcoCompensation, codes: list[str], combined: rules.Settlement, work: _Work
 ) -> tuple[ResultTable, ...]:
-    label = item.period.label
+    label, known = item.period.label, work.labels
     transfer_rows = []
     for t in combined.transfers:
-        payer, payee = _party_label(scenario, t.payer), _party_label(scenario, t.payee)
+        payer, payee = _party_label(scenario, t.payer, known), _party_label(scenario, t.payee, known)
         transfer_rows.append(
             Row(
                 f"{label}:{t.payer}>{t.payee}",
@@ -941,7 +977,7 @@ def _tables(
             f"{_period_zh(item)}各方净收支（正为收入，负为支出）", f"Net per party, {label} (+ receives, − pays)"
         ),
         (Column(NET, Bilingual("净额", "Net"), "money"),),
-        tuple(Row(pid, _party_label(scenario, pid), (nets.get(pid, 0),)) for pid in order),
+        tuple(Row(pid, _party_label(scenario, pid, known), (nets.get(pid, 0),)) for pid in order),
     )
     rule = item.rule
     value = "value"
@@ -1017,7 +1053,11 @@ def _tables(
 
 
 def _payment_notes(
-    scenario: Scenario, item: EcoCompensation, combined: rules.Settlement, precision: DisplayPrecision
+    scenario: Scenario,
+    item: EcoCompensation,
+    combined: rules.Settlement,
+    precision: DisplayPrecision,
+    known: dict[str, Bilingual],
 ) -> list[Diagnostic]:
     period_zh, label = _period_zh(item), item.period.label
     if not combined.transfers:
@@ -1025,7 +1065,7 @@ def _payment_notes(
     notes = []
     shown: dict[int, tuple[str, str]] = {}  # many transfers share an amount (a bet per section)
     for t in combined.transfers:
-        payer, payee = _party_label(scenario, t.payer), _party_label(scenario, t.payee)
+        payer, payee = _party_label(scenario, t.payer, known), _party_label(scenario, t.payee, known)
         amounts = shown.get(t.amount_fen)
         if amounts is None:
             amounts = shown[t.amount_fen] = (

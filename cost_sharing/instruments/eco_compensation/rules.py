@@ -522,6 +522,15 @@ class PerTonneSection:
             downstream,
         )
 
+    def for_section(self, *, upstream: UpstreamShares, downstream: str) -> PerTonneSection:
+        """The same pollutants, targets and standards at another section, with its sharing and downstream party;
+        the targets' integer form, the same for every section, is taken along rather than recomputed."""
+        other = PerTonneSection(
+            self.pollutants, self.targets, self.standards, _contribution_ratios(upstream, self.pollutants), downstream
+        )
+        other.__dict__["_fixed"] = self._fixed  # as cached_property stores it
+        return other
+
     @property
     def parties(self) -> tuple[str, ...]:
         """The upstream parties sharing the amount, in the order of the ratios."""
@@ -531,17 +540,23 @@ class PerTonneSection:
     def _shares(self) -> tuple[tuple[str, ...], tuple[tuple[int, ...], ...], int]:
         """(parties, each party's ratio numerators per pollutant, their common denominator)."""
         parties = tuple(dict.fromkeys(p for per in self.ratios.values() for p in per))
+        if len(parties) == 1:  # the usual section: its one upstream party bears it all
+            return parties, ((1,) * len(self.pollutants),), 1
         common = math.lcm(*(r.denominator for per in self.ratios.values() for r in per.values()))
         numerators = tuple(tuple(_over(self.ratios[j].get(p, 0), common) for j in self.pollutants) for p in parties)
         return parties, numerators, common
 
     @cached_property
-    def _fixed(self) -> tuple[tuple[int, ...], int, tuple[int, ...] | None]:
+    def _fixed(self) -> tuple[tuple[int, ...], int, tuple[int, ...] | None, int]:
         """(the targets' numerators over their common denominator, that denominator, the unit standards when
-        none is tiered — else None: they depend on the month's concentrations)."""
+        none is tiered — else None: they depend on the month's concentrations —, and Σⱼ Tⱼ·uⱼ over the same
+        denominator when the standards are flat)."""
         denominator = math.lcm(*(t.denominator for t in self.targets))
-        flat = None if any(s.tiers for s in self.standards) else tuple(s.fen_per_tonne for s in self.standards)
-        return tuple(_over(t, denominator) for t in self.targets), denominator, flat
+        targets = tuple(_over(t, denominator) for t in self.targets)
+        if any(s.tiers for s in self.standards):
+            return targets, denominator, None, 0
+        units = tuple(s.fen_per_tonne for s in self.standards)
+        return targets, denominator, units, sum(t * u for t, u in zip(targets, units, strict=True))
 
     def month(self, measured: Mapping[str, Number], flow_m3: Number, period: str) -> PerTonneMonth:
         """tonnesⱼ = (Cⱼ − Tⱼ)·Q·10⁻⁶ and amountⱼ = tonnesⱼ·uⱼ per pollutant; the section total Σⱼ amountⱼ rounded
@@ -561,25 +576,29 @@ class PerTonneSection:
         q = flow.numerator
         if q < 0:
             raise RuleError("flow must not be negative")
-        targets, target_denominator, units = self._fixed
-        if units is None:
+        targets, target_denominator, units, fixed = self._fixed
+        if units is None:  # tiered: each standard by the month's exceedance multiple
             units = tuple(
                 s.at(Fraction(n, denominator), t)
                 for s, n, t in zip(self.standards, numerators, self.targets, strict=True)
             )
-        # every figure over one denominator: the means' and the targets' common one, times the flow's and 10⁶
+            fixed = sum(t * u for t, u in zip(targets, units, strict=True))
+        # every figure over one denominator: the means' and the targets' common one, times the flow's and 10⁶;
+        # tonnesⱼ = Cⱼ·Q − Tⱼ·Q, and Σⱼ tonnesⱼ·uⱼ = Q·Σⱼ Cⱼ·uⱼ − Q·Σⱼ Tⱼ·uⱼ (the second sum is the section's own)
         common = math.lcm(target_denominator, denominator)
         measured_factor, target_factor = common // denominator * q, common // target_denominator * q
-        measured = [n * measured_factor for n in numerators]
-        tonne_numerators = tuple([m - t * target_factor for m, t in zip(measured, targets, strict=True)])
-        amounts = [n * u for n, u in zip(tonne_numerators, units, strict=True)]
-        exact_total = sum(amounts)
+        tonne_numerators = tuple(
+            [n * measured_factor - t * target_factor for n, t in zip(numerators, targets, strict=True)]
+        )
+        moving = sum([n * u for n, u in zip(numerators, units, strict=True)]) * measured_factor
+        exact_total = moving - fixed * target_factor
         exact_denominator = common * flow.denominator * 1_000_000
         total = _round_half_up(exact_total, exact_denominator)
         parties, ratio_numerators, ratio_denominator = self._shares
         if len(parties) == 1:
             shares = {parties[0]: total}
         else:
+            amounts = [n * u for n, u in zip(tonne_numerators, units, strict=True)]
             quotas = [sum(a * r for a, r in zip(amounts, row, strict=True)) for row in ratio_numerators]
             parts = apportion(quotas, exact_denominator * ratio_denominator, total) if parties else []
             shares = dict(zip(parties, parts, strict=True))
@@ -593,14 +612,21 @@ class PerTonneSection:
             self.downstream,
             period,
             exact_total,
-            sum(m * u for m, u in zip(measured, units, strict=True)),
+            moving,
         )
 
     def break_even(self, measured: Mapping[str, Number]) -> dict[str, Fraction]:
         """:func:`per_tonne_break_even` of every pollutant with a non-zero unit standard (flat standards only)."""
-        return _break_evens(
-            self.pollutants, [exact(measured[j]) for j in self.pollutants], self.targets, self.standards
-        )
+        means = [exact(measured[j]) for j in self.pollutants]
+        common = math.lcm(*(c.denominator for c in means))
+        return self.break_even_on([_over(c, common) for c in means], common)
+
+    def break_even_on(self, numerators: Sequence[int], denominator: int) -> dict[str, Fraction]:
+        """:meth:`break_even` with the means as ``numerators`` over one ``denominator`` (as :meth:`month_on`)."""
+        targets, target_denominator, units, _ = self._fixed
+        if units is None:
+            raise RuleError("the break-even is closed-form only for flat unit standards")
+        return _break_evens_on(self.pollutants, numerators, denominator, targets, target_denominator, units)
 
 
 def per_tonne_month(
@@ -662,12 +688,16 @@ def _contribution_ratios(upstream: UpstreamShares, pollutants: Sequence[str]) ->
     else:
         per = dict.fromkeys(pollutants, upstream)
     result: dict[str, dict[str, Fraction]] = {}
+    done: dict[int, dict[str, Fraction]] = {}  # one mapping shared by every pollutant is normalised once
     for j, weights in per.items():
+        if id(weights) in done:
+            result[j] = done[id(weights)]
+            continue
         exact_weights = {p: exact(w) for p, w in weights.items()}  # type: ignore[union-attr]
         total = sum(exact_weights.values(), Fraction(0))
         if total <= 0 or any(w < 0 for w in exact_weights.values()):
             raise RuleError(f"contribution ratios of {j!r} must be non-negative and not all zero")
-        result[j] = {p: w / total for p, w in exact_weights.items()}
+        result[j] = done[id(weights)] = {p: w / total for p, w in exact_weights.items()}
     return result
 
 
@@ -1098,15 +1128,34 @@ def _break_evens(
     targets: Sequence[Fraction],
     standards: Sequence[UnitStandard],
 ) -> dict[str, Fraction]:
-    """Cᵢ* for each pollutant with a non-zero flat standard. With E = Σⱼ (Cⱼ − Tⱼ)·uⱼ the excess over every
-    pollutant, T − Σ_{j≠i}(Cⱼ − Tⱼ)·uⱼ/uᵢ is Cᵢ − E/uᵢ: E is summed once, in integers on the common denominator."""
+    """Cᵢ* for each pollutant with a non-zero flat standard (see :func:`_break_evens_on`)."""
     if any(s.tiers for s in standards):
         raise RuleError("the break-even is closed-form only for flat unit standards")
-    common = math.lcm(*(c.denominator for c in measured), *(t.denominator for t in targets))
-    scaled = [_over(c, common) for c in measured]
-    excess = sum((m - _over(t, common)) * s.fen_per_tonne for m, t, s in zip(scaled, targets, standards, strict=True))
-    return {
-        j: Fraction(m * s.fen_per_tonne - excess, common * s.fen_per_tonne)
-        for j, m, s in zip(pollutants, scaled, standards, strict=True)
-        if s.fen_per_tonne
-    }
+    common = math.lcm(*(c.denominator for c in measured))
+    target_denominator = math.lcm(*(t.denominator for t in targets))
+    return _break_evens_on(
+        pollutants,
+        [_over(c, common) for c in measured],
+        common,
+        [_over(t, target_denominator) for t in targets],
+        target_denominator,
+        [s.fen_per_tonne for s in standards],
+    )
+
+
+def _break_evens_on(
+    pollutants: Sequence[str],
+    numerators: Sequence[int],
+    denominator: int,
+    target_numerators: Sequence[int],
+    target_denominator: int,
+    units: Sequence[int],
+) -> dict[str, Fraction]:
+    """Cᵢ* for each pollutant with a non-zero unit standard, the measured means and the targets given as numerators
+    over a denominator each. With E = Σⱼ (Cⱼ − Tⱼ)·uⱼ the excess over every pollutant,
+    T − Σ_{j≠i}(Cⱼ − Tⱼ)·uⱼ/uᵢ is Cᵢ − E/uᵢ: E is summed once, in integers on the common denominator."""
+    common = math.lcm(denominator, target_denominator)
+    measured_factor, target_factor = common // denominator, common // target_denominator
+    scaled = [n * measured_factor for n in numerators]
+    excess = sum((m - t * target_factor) * u for m, t, u in zip(scaled, target_numerators, units, strict=True))
+    return {j: Fraction(m * u - excess, common * u) for j, m, u in zip(pollutants, scaled, units, strict=True) if u}
