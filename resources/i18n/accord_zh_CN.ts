@@ -297,6 +297,665 @@
     </message>
 </context>
 <context>
+    <name>EcoWorkspace</name>
+    <message>
+        <source>Period P %2 · %1</source>
+        <translation>%1（全期P=%2）</translation>
+    </message>
+    <message>
+        <source>Threshold P = %1</source>
+        <translation>临界值P=%1</translation>
+    </message>
+    <message>
+        <source>Zero line</source>
+        <translation>零线</translation>
+    </message>
+    <message>
+        <source>Index P by month</source>
+        <translation>逐月补偿指数P</translation>
+    </message>
+    <message>
+        <source>Amount by month (+ upstream pays)</source>
+        <translation>逐月补偿金额（正为上游支付）</translation>
+    </message>
+    <message>
+        <source>1 = meets the target</source>
+        <translation>1 = 达标</translation>
+    </message>
+    <message>
+        <source>Sections meeting their targets by month (1 yes, 0 no)</source>
+        <translation>各断面逐月达标情况（1是0否）</translation>
+    </message>
+    <message>
+        <source>Upstream pays downstream</source>
+        <translation>上游向下游支付</translation>
+    </message>
+    <message>
+        <source>Downstream pays upstream</source>
+        <translation>下游向上游支付</translation>
+    </message>
+    <message>
+        <source>Payments by month and direction</source>
+        <translation>逐月补偿支付（按方向）</translation>
+    </message>
+    <message>
+        <source>Net of the period by party</source>
+        <translation>全期各方净收支</translation>
+    </message>
+    <message>
+        <source>Receives</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Pays</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>Above the zero line the upstream party pays that month, below it the downstream party.</source>
+        <translation>零线以上的月份由上游向下游支付，以下的月份由下游向上游支付。</translation>
+    </message>
+    <message>
+        <source>The period&apos;s P (in the legend) decides: at or below the threshold the downstream party pays the bet, above it the upstream party.</source>
+        <translation>以全期P值（见图例）判定：不超过临界值时下游向上游支付对赌金额，超过时上游向下游支付。</translation>
+    </message>
+    <message>
+        <source>Bars to the right: upstream pays downstream; to the left: downstream pays upstream.</source>
+        <translation>向右的条形：上游向下游支付；向左：下游向上游支付。</translation>
+    </message>
+    <message>
+        <source>Each party&apos;s net over the period: to the right it receives, to the left it pays (who pays whom is in the table of payments).</source>
+        <translation>全期各方净收支：向右为收入，向左为支出（谁向谁支付见补偿支付表）。</translation>
+    </message>
+    <message>
+        <source>Floor: protection and opportunity cost. Ceiling: added ecosystem-service value or willingness to pay.</source>
+        <translation>下限：保护成本＋机会成本；上限：生态服务价值增量或支付意愿。</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Proposed fund</source>
+        <translation>拟定资金</translation>
+    </message>
+    <message>
+        <source>Ceiling</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Negotiation zone per year</source>
+        <translation>每年协商区间</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Import monitoring data</source>
+        <translation>导入监测数据</translation>
+    </message>
+    <message>
+        <source>Monitoring data (*.csv *.xlsx);;All files (*)</source>
+        <translation>监测数据 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export monitoring data</source>
+        <translation>导出监测数据</translation>
+    </message>
+    <message>
+        <source>Monitoring data not imported</source>
+        <translation>监测数据未导入</translation>
+    </message>
+    <message>
+        <source>“%1” was not imported: %2 problem(s) found. The monitoring data are unchanged; correct the file and import it again.</source>
+        <translation>“%1”未导入：发现%2个问题。监测数据未作任何改动；请修改文件后重新导入。</translation>
+    </message>
+    <message>
+        <source>The scenario does not say where these values come from.</source>
+        <translation>方案未注明这些数值的来源。</translation>
+    </message>
+    <message>
+        <source>Provenance: %1</source>
+        <translation>来源标记：%1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <source>check against the original document before signing</source>
+        <translation>签约前应对照原始文件查证</translation>
+    </message>
+    <message>
+        <source>for demonstration only, not to sign on</source>
+        <translation>仅作演示，不能据此签约</translation>
+    </message>
+    <message>
+        <source>A negative amount: downstream pays upstream.</source>
+        <translation>负数表示由下游向上游支付。</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Parameters by %1</source>
+        <translation>按%1的参数</translation>
+    </message>
+    <message>
+        <source>An empty weight leaves the indicator out of P. The 新安江 weights add up to 1.</source>
+        <translation>权重留空表示该指标不计入P值。新安江的权重之和为1。</translation>
+    </message>
+    <message>
+        <source>Yuan per tonne over (or under) the target; an empty cell leaves the indicator out.</source>
+        <translation>超出（或低于）目标每吨的金额（元）；留空表示该指标不参与核算。</translation>
+    </message>
+    <message>
+        <source>Relative ratios: 1 : 5 : 4 is 10 %, 50 %, 40 %.</source>
+        <translation>相对比例：1 : 5 : 4 即10%、50%、40%。</translation>
+    </message>
+    <message>
+        <source>%1 tier(s) of the rule apply (edited in the scenario file).</source>
+        <translation>本规则有%1个分档（在方案文件中编辑）。</translation>
+    </message>
+    <message>
+        <source>Tiers of m (amount in %1 × (1 + m)): %2</source>
+        <translation>超标倍数m分档（金额单位%1，×(1+m)）：%2</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Sourced rule</source>
+        <translation>来源规则</translation>
+    </message>
+    <message>
+        <source>Start from a sourced rule…</source>
+        <translation>从有来源的规则开始…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核期</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Section: %1</source>
+        <translation>断面：%1</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>断面“%1”</translation>
+    </message>
+    <message>
+        <source>Contribution ratio</source>
+        <translation>贡献比例</translation>
+    </message>
+    <message>
+        <source>New section %1</source>
+        <translation>新断面%1</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>断面</translation>
+    </message>
+    <message>
+        <source>An assessment section (断面) on a border: its upstream parties pay or receive, shared by their contribution ratios; the downstream party the other way.</source>
+        <translation>跨界考核断面：上游各方按贡献比例分担支付或收取补偿，下游方方向相反。</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>断面</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <source>Downstream</source>
+        <translation>下游</translation>
+    </message>
+    <message>
+        <source>Upstream party</source>
+        <translation>上游方</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>添加断面</translation>
+    </message>
+    <message>
+        <source>Remove section</source>
+        <translation>删除断面</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Add upstream</source>
+        <translation>添加上游方</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New indicator</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Targets are used by the per-tonne, status, exceedance and pooled-fund rules, baselines by the P-index (and as last year&apos;s level by the status rule). Clear a cell to leave a limit unset.</source>
+        <translation>目标浓度用于按吨、逐月考核、超标倍数和共同资金规则；基准浓度用于P值（逐月考核规则中作为上年水平）。清空单元格表示未设定。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Add indicator</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>Remove indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to correct it (one undo step).</source>
+        <translation>双击单元格可修改（可撤销）。</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>全部断面</translation>
+    </message>
+    <message>
+        <source>%1 samples</source>
+        <translation>%1个样本</translation>
+    </message>
+    <message>
+        <source>%1 of %2 samples</source>
+        <translation>%1个样本（共%2个）</translation>
+    </message>
+    <message>
+        <source>Import CSV/Excel…</source>
+        <translation>导入CSV/Excel…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Double-click a concentration or a flow to correct it. An import replaces all samples at once (one undo step); a file with problems changes nothing.</source>
+        <translation>双击浓度或月水量可修改。导入会一次替换全部样本（可撤销）；文件有问题时不作任何改动。</translation>
+    </message>
+    <message>
+        <source>P-index bet (新安江)</source>
+        <translation>P值对赌（新安江）</translation>
+    </message>
+    <message>
+        <source>Per tonne, both ways (江苏)</source>
+        <translation>按吨双向补偿（江苏）</translation>
+    </message>
+    <message>
+        <source>Pooled fund (赤水河)</source>
+        <translation>共同资金（赤水河）</translation>
+    </message>
+    <message>
+        <source>Monthly status (重庆)</source>
+        <translation>逐月考核（重庆）</translation>
+    </message>
+    <message>
+        <source>Exceedance tiers (周口)</source>
+        <translation>超标倍数分档（周口）</translation>
+    </message>
+    <message>
+        <source>P = k0·Σ wᵢ·Cᵢ/Cᵢ₀ on the period&apos;s means. P ≤ threshold: downstream pays upstream the bet; otherwise upstream pays downstream.</source>
+        <translation>按全期均值计算P = k0·Σ wᵢ·Cᵢ/Cᵢ₀。P不超过临界值时下游向上游支付对赌金额，否则上游向下游支付。</translation>
+    </message>
+    <message>
+        <source>Each month Σ (measured − target) × flow × unit standard: worse than target, upstream pays; better, downstream pays.</source>
+        <translation>逐月按Σ（实测−目标）×水量×单位标准核算：劣于目标由上游支付，优于目标由下游支付。</translation>
+    </message>
+    <message>
+        <source>Parties pay into a fund by contribution ratios and draw by allocation ratios; a failing section cuts its upstream party&apos;s allocation.</source>
+        <translation>各方按出资比例出资、按分配比例分配；断面不达标时扣减其上游方的分配额。</translation>
+    </message>
+    <message>
+        <source>Each month: meets its class and improved, downstream pays; meets but declined, upstream pays; fails, the amount below.</source>
+        <translation>逐月考核：达标且改善由下游支付，达标但恶化由上游支付，不达标按下列金额。</translation>
+    </message>
+    <message>
+        <source>Each month and indicator over target: upstream pays the tier amount × (1 + m).</source>
+        <translation>逐月逐指标超标时，上游支付档位金额×(1+m)。</translation>
+    </message>
+    <message>
+        <source>Stability coefficient k0</source>
+        <translation>水质稳定系数k0</translation>
+    </message>
+    <message>
+        <source>Threshold of P</source>
+        <translation>P值临界值</translation>
+    </message>
+    <message>
+        <source>Amount (bet or monthly sum)</source>
+        <translation>金额（对赌或每月）</translation>
+    </message>
+    <message>
+        <source>Central fund to upstream</source>
+        <translation>中央资金（付给上游）</translation>
+    </message>
+    <message>
+        <source>Fund per period</source>
+        <translation>每期资金总额</translation>
+    </message>
+    <message>
+        <source>A failing section loses</source>
+        <translation>不达标断面扣减</translation>
+    </message>
+    <message>
+        <source>Month failing its class (+ upstream pays)</source>
+        <translation>不达标月份（正为上游支付）</translation>
+    </message>
+    <message>
+        <source>Month unchanged (+ upstream pays)</source>
+        <translation>水质持平月份（正为上游支付）</translation>
+    </message>
+    <message>
+        <source>Below the first tier</source>
+        <translation>低于第一档</translation>
+    </message>
+    <message>
+        <source>Bet per section</source>
+        <translation>每个断面对赌金额</translation>
+    </message>
+    <message>
+        <source>Sum per month</source>
+        <translation>每月金额</translation>
+    </message>
+    <message>
+        <source>Weights wᵢ</source>
+        <translation>权重wᵢ</translation>
+    </message>
+    <message>
+        <source>Unit standards (yuan per tonne)</source>
+        <translation>单位补偿标准（元/吨）</translation>
+    </message>
+    <message>
+        <source>Contribution ratios</source>
+        <translation>出资比例</translation>
+    </message>
+    <message>
+        <source>Allocation ratios</source>
+        <translation>分配比例</translation>
+    </message>
+    <message>
+        <source>all of it (by the annual mean)</source>
+        <translation>全额（按年均值）</translation>
+    </message>
+    <message>
+        <source>in proportion to failed months</source>
+        <translation>按不达标月份比例</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标浓度</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准浓度</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Concentration</source>
+        <translation>浓度</translation>
+    </message>
+    <message>
+        <source>Monthly flow (m³)</source>
+        <translation>月水量（m³）</translation>
+    </message>
+    <message>
+        <source>%1 (as measured)</source>
+        <translation>%1（实测水质）</translation>
+    </message>
+    <message>
+        <source>%1 (water %2% worse)</source>
+        <translation>%1（水质变差%2%）</translation>
+    </message>
+    <message>
+        <source>%1 (water %2% better)</source>
+        <translation>%1（水质改善%2%）</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>数值过大</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>is empty: type a number</source>
+        <translation>为空：请输入数字</translation>
+    </message>
+    <message>
+        <source>has too many decimals</source>
+        <translation>小数位数过多</translation>
+    </message>
+    <message>
+        <source>must be a whole amount</source>
+        <translation>必须是整数金额</translation>
+    </message>
+    <message>
+        <source>must be greater than 0</source>
+        <translation>必须大于0</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>this code is already used</source>
+        <translation>该代码已被使用</translation>
+    </message>
+    <message>
+        <source>this party is already upstream of the section</source>
+        <translation>该方已是此断面的上游方</translation>
+    </message>
+    <message>
+        <source>this party is downstream of the section</source>
+        <translation>该方是此断面的下游方</translation>
+    </message>
+    <message>
+        <source>this party is upstream of the section</source>
+        <translation>该方是此断面的上游方</translation>
+    </message>
+    <message>
+        <source>upstream and downstream must be different parties</source>
+        <translation>上游方和下游方必须不同</translation>
+    </message>
+    <message>
+        <source>a section needs at least one upstream party</source>
+        <translation>断面至少需要一个上游方</translation>
+    </message>
+    <message>
+        <source>the agreement needs at least one section</source>
+        <translation>协议至少需要一个断面</translation>
+    </message>
+    <message>
+        <source>the agreement needs at least one indicator</source>
+        <translation>协议至少需要一个指标</translation>
+    </message>
+    <message>
+        <source>it is the only weighted indicator: weight another one first</source>
+        <translation>它是唯一有权重的指标：请先为其他指标设定权重</translation>
+    </message>
+    <message>
+        <source>it is the only indicator with a unit standard</source>
+        <translation>它是唯一有单位补偿标准的指标</translation>
+    </message>
+    <message>
+        <source>the rule needs at least one entry</source>
+        <translation>规则至少需要一项</translation>
+    </message>
+    <message>
+        <source>write the month as 2025-01</source>
+        <translation>月份请写作2025-01</translation>
+    </message>
+    <message>
+        <source>there is no such month</source>
+        <translation>没有这个月份</translation>
+    </message>
+    <message>
+        <source>the last month is before the first</source>
+        <translation>结束月份早于开始月份</translation>
+    </message>
+    <message>
+        <source>the period is longer than ten years</source>
+        <translation>考核期超过十年</translation>
+    </message>
+    <message>
+        <source>▲ The payment reverses at: %1</source>
+        <translation>▲ 补偿方向反转点：%1</translation>
+    </message>
+    <message>
+        <source>Water quality what-if (for demonstrations)</source>
+        <translation>水质变化模拟（演示用）</translation>
+    </message>
+    <message>
+        <source>×0.5 cleaner</source>
+        <translation>×0.5 更清洁</translation>
+    </message>
+    <message>
+        <source>×2 more polluted</source>
+        <translation>×2 污染加重</translation>
+    </message>
+    <message>
+        <source>Factor on all concentrations</source>
+        <translation>各实测浓度乘以</translation>
+    </message>
+    <message>
+        <source>As measured (×1)</source>
+        <translation>恢复实测（×1）</translation>
+    </message>
+    <message>
+        <source>Any exact factor above 0 and up to 10, e.g. 1.065</source>
+        <translation>大于0且不超过10的精确倍数，如1.065</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Water quality factor</source>
+        <translation>水质倍数</translation>
+    </message>
+    <message>
+        <source>Sample of %1, %2, %3: %4</source>
+        <translation>监测样本（%1，%2，%3）的%4</translation>
+    </message>
+    <message>
+        <source>Monitoring data</source>
+        <translation>监测数据</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到%1</translation>
+    </message>
+    <message>
+        <source>“%1” was not imported: %2 problem(s); nothing changed.</source>
+        <translation>“%1”未导入：有%2个问题，未作任何改动。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>No party pays another over the period.</source>
+        <translation>本期各方之间无需支付补偿。</translation>
+    </message>
+    <message>
+        <source>Payer → payee</source>
+        <translation>付款方 → 收款方</translation>
+    </message>
+    <message>
+        <source>This rule has no break-even: its payments do not reverse.</source>
+        <translation>此规则没有方向反转点：支付方向不会反转。</translation>
+    </message>
+    <message>
+        <source>This agreement has no negotiation zone (floor and ceiling) to show.</source>
+        <translation>本协议未设协商区间（下限和上限）。</translation>
+    </message>
+    <message>
+        <source>This chart has no figures yet.</source>
+        <translation>此图暂无数据。</translation>
+    </message>
+    <message>
+        <source>Chart: index by month against the threshold</source>
+        <translation>图表：逐月指数与临界值</translation>
+    </message>
+    <message>
+        <source>Chart: payments by direction</source>
+        <translation>图表：按方向的补偿支付</translation>
+    </message>
+    <message>
+        <source>Chart: negotiation zone</source>
+        <translation>图表：协商区间</translation>
+    </message>
+    <message>
+        <source>Table: monitoring data (import, export)</source>
+        <translation>表：监测数据（导入、导出）</translation>
+    </message>
+    <message>
+        <source>Table: sections by month</source>
+        <translation>表：各断面逐月考核</translation>
+    </message>
+    <message>
+        <source>Table: break-even</source>
+        <translation>表：方向反转点</translation>
+    </message>
+</context>
+<context>
     <name>ExportCheckDialog</name>
     <message>
         <source>Check before exporting</source>

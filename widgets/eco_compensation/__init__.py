@@ -1,1 +1,1 @@
-"""The ecological-compensation workspace: sections, indicators, monitoring data, the rule, charts and the quality slider."""
+"""The ecological-compensation workspace: sections, indicators, monitoring data, the rule, charts, quality slider."""
