@@ -359,6 +359,10 @@
         <translation>以全期P值（见图例）判定：不超过临界值时下游向上游支付对赌金额，超过时上游向下游支付。</translation>
     </message>
     <message>
+        <source>Shown: the %1 of %2 sections nearest the turn.</source>
+        <translation>图中为最接近反转的%1个断面（共%2个）。</translation>
+    </message>
+    <message>
         <source>Bars to the right: upstream pays downstream; to the left: downstream pays upstream.</source>
         <translation>向右的条形：上游向下游支付；向左：下游向上游支付。</translation>
     </message>
@@ -849,6 +853,10 @@
     <message>
         <source>the period is longer than ten years</source>
         <translation>考核期超过十年</translation>
+    </message>
+    <message>
+        <source>%1; %2 more sections (hover over the slider)</source>
+        <translation>%1；另有%2个断面（指向滑块可查看）</translation>
     </message>
     <message>
         <source>▲ The payment reverses at: %1</source>

@@ -422,3 +422,28 @@ def test_on_a_laptop_screen_the_slider_totals_payments_and_checks_are_in_view(qt
     assert workspace.quality.slider.width() >= 300
     assert not workspace.left_scroll.horizontalScrollBar().isVisible()
     assert workspace.chart.width() >= 240, "the chart keeps a readable width"
+
+
+def test_a_basin_of_many_sections_draws_the_lines_nearest_the_turn_and_names_a_few_break_evens(
+    qtbot, make_window, tmp_path
+):
+    scenario = presets.EXAMPLES[JIALING]()
+    item = scenario.items[0]
+    sections, records = list(item.sections), list(item.records)
+    for copy in range(1, 4):  # twelve sections: the three examples' own, three times more under other names
+        for section in item.sections:
+            new = f"{section.id}-{copy}"
+            sections.append(section.model_copy(update={"id": new, "name_zh": f"{section.name_zh}{copy}"}))
+            records += [r.model_copy(update={"section": new}) for r in item.records if r.section == section.id]
+    big = scenario.model_copy(
+        update={"items": (item.model_copy(update={"sections": tuple(sections), "records": tuple(records)}),)}
+    )
+    window, workspace = open_example(make_window, tmp_path, scenario=big)
+    wait_computed(qtbot, window)
+    assert len(workspace.quality.slider.markers) == 12, "every section's break-even is marked"
+    note = workspace.quality.markers_label.text()
+    assert note.count("×") == 3, note
+    assert "另有9个断面" in note
+    chart = workspace.shown_chart
+    assert len(chart.series) == 6 + 1, "six sections and the threshold"
+    assert "最接近反转的6个断面（共12个）" in workspace.chart_note.text()

@@ -27,12 +27,15 @@ from chengyu_accord.cost_sharing.money import DisplayPrecision, format_amount
 from chengyu_accord.cost_sharing.results import ItemResult, Quantity, ResultTable, shown_table, shown_text
 
 from ..chart import ChartWidget
+from ..labels import ui_language
 from ..result_table import unit_name
 from .names import section_label
 
 INDEX, TRANSFERS, NETS, BREAK_EVEN = "index", "transfers", "nets", "break_even"
 REFERENCE_COLOUR = "#b00020"
 UPSTREAM_PAYS, DOWNSTREAM_PAYS = "upstream", "downstream"
+MAX_LINES = 6
+"""Sections drawn as lines at most (more are unreadable, and their legend would push the plot out)."""
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -84,10 +87,14 @@ def index_chart(item: EcoCompensation, result: ItemResult, precision: DisplayPre
             continue
         by_section.setdefault(section, {})[when] = (value, text)
     series = []
+    closeness: list[Decimal] = []
+    threshold = Decimal(getattr(item.rule, "threshold", "1")) if column.key == "p" else Decimal(0)
     for section in item.sections:
         values = by_section.get(section.id, {})
         if not any(m in values for m in months):
             continue
+        decisive = values.get(item.period.label, (sum(v for v, _ in values.values()), ""))[0]
+        closeness.append(abs(decisive - threshold) if column.key == "p" or money else Decimal(len(closeness)))
         name = section_label(section)
         period = values.get(item.period.label)
         if period is not None and column.key == "p":
@@ -105,6 +112,9 @@ def index_chart(item: EcoCompensation, result: ItemResult, precision: DisplayPre
         )
     if not series:
         return None
+    if len(series) > MAX_LINES:  # a basin of fifty sections: the lines nearest the turn, in the sections' order
+        keep = set(sorted(range(len(series)), key=lambda n: closeness[n])[:MAX_LINES])
+        series = [s for n, s in enumerate(series) if n in keep]
     if column.key == "p":
         threshold = Decimal(getattr(item.rule, "threshold", "1"))
         reference = QCoreApplication.translate("EcoWorkspace", "Threshold P = %1").replace(
@@ -202,20 +212,28 @@ def direction_chart(item: EcoCompensation, result: ItemResult, precision: Displa
     )
 
 
-def chart_note(chart: Chart | None, view: str) -> str:
-    """How to read a chart, in a line under it (the axis titles stay short enough to show whole)."""
+def chart_note(chart: Chart | None, view: str, sections: int) -> str:
+    """How to read a chart, in a line under it (the axis titles stay short enough to show whole); ``sections`` is
+    how many the item has (the index chart draws the :data:`MAX_LINES` nearest the turn)."""
     if chart is None:
         return ""
-    if view == "index" and chart.unit:
-        return QCoreApplication.translate(
-            "EcoWorkspace", "Above the zero line the upstream party pays that month, below it the downstream party."
-        )
     if view == "index":
-        return QCoreApplication.translate(
-            "EcoWorkspace",
-            "The period's P (in the legend) decides: at or below the threshold the downstream party pays the bet, "
-            "above it the upstream party.",
-        )
+        if chart.unit:
+            note = QCoreApplication.translate(
+                "EcoWorkspace", "Above the zero line the upstream party pays that month, below it the downstream party."
+            )
+        else:
+            note = QCoreApplication.translate(
+                "EcoWorkspace",
+                "The period's P (in the legend) decides: at or below the threshold the downstream party pays the bet, "
+                "above it the upstream party.",
+            )
+        drawn = len(chart.series) - 1
+        if drawn < sections:
+            nearest = QCoreApplication.translate("EcoWorkspace", "Shown: the %1 of %2 sections nearest the turn.")
+            space = "" if ui_language() == "zh" else " "
+            note = f"{note}{space}{nearest.replace('%1', str(drawn)).replace('%2', str(sections))}"
+        return note
     if view == "directions" and chart.categories and chart.series[0].name == _direction_names()[UPSTREAM_PAYS]:
         return QCoreApplication.translate(
             "EcoWorkspace", "Bars to the right: upstream pays downstream; to the left: downstream pays upstream."

@@ -41,6 +41,8 @@ MARKER_SIZE = 7
 MIN_SLIDER_WIDTH = 300
 """Wide enough to drag in steps of 0.01 with a laptop's touchpad (150 positions in at least 300 px)."""
 SCALE_STYLE = "font-size: 13pt; font-weight: bold;"
+MAX_LISTED = 3
+"""Break-even factors named under the slider: those nearest the factor shown."""
 
 
 def slider_position(scale: Decimal) -> int:
@@ -194,12 +196,19 @@ class QualityPanel(QGroupBox):
             self.slider.blockSignals(False)
 
     def set_break_evens(self, markers: tuple[tuple[Decimal, str], ...]) -> None:
-        """Mark each section's break-even factor (absolute: on the data as measured); ``()`` when there is none."""
+        """Mark each section's break-even factor (absolute: on the data as measured); ``()`` when there is none.
+
+        The note names the :data:`MAX_LISTED` nearest the factor shown (a basin of fifty sections would fill the
+        column); the slider's tooltip lists them all.
+        """
         self.slider.set_markers(markers)
-        if not markers:
-            text = ""
-        else:
-            listed = "；".join(f"{name} ×{_factor(scale)}" for scale, name in markers)
+        nearest = sorted(markers, key=lambda m: (abs(m[0] - self._scale), m[0]))[:MAX_LISTED]
+        listed = "；".join(f"{name} ×{_factor(scale)}" for scale, name in sorted(nearest))
+        text = ""
+        if len(markers) > len(nearest):
+            more = QCoreApplication.translate("EcoWorkspace", "%1; %2 more sections (hover over the slider)")
+            listed = more.replace("%1", listed).replace("%2", str(len(markers) - len(nearest)))
+        if markers:
             text = QCoreApplication.translate("EcoWorkspace", "▲ The payment reverses at: %1").replace("%1", listed)
         if self.markers_label.text() != text:
             self.markers_label.setText(text)

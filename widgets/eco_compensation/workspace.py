@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QSizePolicy,
@@ -47,6 +48,7 @@ from chengyu_accord.cost_sharing.results import Quantity, shown_table
 from ..labels import ui_language, words
 from ..project_cost.parts import note_label
 from ..project_cost.result_view import ResultTableView, SignedTableModel
+from ..result_table import TOTAL_PADDING
 from ..workspace import InstrumentWorkspace, set_text
 from . import dialogs
 from .background import FileTask
@@ -77,6 +79,23 @@ NET_ROWS_SHOWN = 4
 LABEL_LETTERS = 16
 """A payment's "payer → payee" longer than this goes on two lines (English names; Chinese ones are short)."""
 """Parties whose nets are always shown whole; with more the table takes what room is left and scrolls."""
+
+
+def keep_totals_whole(view: ResultTableView) -> None:
+    """Columns sized to their cells again (a new result, another language) must still show their bold totals whole:
+    the frozen total row follows the columns' widths, so a column is widened for its total."""
+    totals = view.totals
+    header = view.table.horizontalHeader()
+    if not totals.columnCount() or totals.item(0, 0) is None:
+        return
+    metrics = QFontMetrics(totals.item(0, 0).font())
+    for column in range(min(totals.columnCount(), header.count())):
+        cell = totals.item(0, column)
+        needed = metrics.horizontalAdvance(cell.text()) + TOTAL_PADDING if cell is not None else 0
+        if header.sectionSize(column) < needed:
+            header.resizeSection(column, needed)
+        if totals.columnWidth(column) != header.sectionSize(column):
+            totals.setColumnWidth(column, header.sectionSize(column))
 
 
 class PaymentsModel(SignedTableModel):
@@ -433,6 +452,7 @@ class EcoWorkspace(InstrumentWorkspace):
         self.transfers_view.set_table(
             shown, QCoreApplication.translate("EcoWorkspace", "Payer → payee"), words(table.title), note
         )
+        keep_totals_whole(self.transfers_view)
         self._fit_transfers()
         texts = (view_texts := self.transfers_view.texts(), len(view_texts[0]) if view_texts else 0)
         if texts != self._transfers_shown:  # other payers, names or language: the columns may need more room
@@ -473,6 +493,7 @@ class EcoWorkspace(InstrumentWorkspace):
                 words(table.title),
                 "",
             )
+            keep_totals_whole(self.result_view)
             self.chart_stack.setCurrentIndex(PAGE_TABLE)
             return
         lang = ui_language()
@@ -493,7 +514,7 @@ class EcoWorkspace(InstrumentWorkspace):
             self.chart.show_message(message)
             return
         self.chart.set_chart(chart, reference_last=choice == "index")
-        self._set_note(chart_note(chart, choice))
+        self._set_note(chart_note(chart, choice, len(item.sections)))
 
     def _set_note(self, text: str) -> None:
         """The line under the chart; set only when it changes (a slider step must not re-lay out the column)."""
