@@ -20,6 +20,7 @@ where the direction of payment flips).
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -54,6 +55,9 @@ _UPSTREAM = "\x00upstream"
 DECIMALS = 12
 """Places of a value cell whose exact fraction has no finite decimal (1/3); the exact number is in the details."""
 _QUANTUM = Decimal(1).scaleb(-DECIMALS)
+REPORT_SECONDS = 0.01
+"""Progress is reported (and the interpreter yielded to the GUI thread, ~0.1–0.2 ms each) after about this much
+work: often enough for a long compute's progress bar, not at all within a short one."""
 NOTE_DECIMALS = 4
 """Places of a concentration in a message (the exact figure is in the tables and the details)."""
 
@@ -836,11 +840,11 @@ def _compute(
     try:
         p_terms = _p_terms(item, rule) if isinstance(rule, PIndexRule) else None
         tonne_terms = _tonne_terms(item, rule) if isinstance(rule, PerTonneRule) else None
-        # each report yields the interpreter (~0.1 ms) to the GUI thread: about five of them, one every few ms
-        stride = max(1, total_sections // 5)
+        reported = time.perf_counter()
         for step, section in enumerate(item.sections):
-            if step % stride == 0:
+            if time.perf_counter() - reported >= REPORT_SECONDS:
                 progress.report(step, total_sections)
+                reported = time.perf_counter()
             raw, monthly, means, period_means = _section_means(
                 item,
                 section,

@@ -572,8 +572,11 @@ class PerTonneSection:
     def month_on(self, numerators: Sequence[int], denominator: int, flow_m3: Number, period: str) -> PerTonneMonth:
         """:meth:`month` with the measured means given as ``numerators`` (in :attr:`pollutants` order) over one
         ``denominator`` — how monthly means summed in integers arrive — so no Fraction is made on the way."""
-        flow = flow_m3 if type(flow_m3) is int else exact(flow_m3)  # a whole flow needs no Fraction
-        q = flow.numerator
+        if type(flow_m3) is int:  # a whole flow needs no Fraction
+            q, flow_denominator = flow_m3, 1
+        else:
+            flow = exact(flow_m3)
+            q, flow_denominator = flow.numerator, flow.denominator
         if q < 0:
             raise RuleError("flow must not be negative")
         targets, target_denominator, units, fixed = self._fixed
@@ -585,14 +588,14 @@ class PerTonneSection:
             fixed = sum(t * u for t, u in zip(targets, units, strict=True))
         # every figure over one denominator: the means' and the targets' common one, times the flow's and 10⁶;
         # tonnesⱼ = Cⱼ·Q − Tⱼ·Q, and Σⱼ tonnesⱼ·uⱼ = Q·Σⱼ Cⱼ·uⱼ − Q·Σⱼ Tⱼ·uⱼ (the second sum is the section's own)
-        common = math.lcm(target_denominator, denominator)
+        common = denominator if denominator % target_denominator == 0 else math.lcm(target_denominator, denominator)
         measured_factor, target_factor = common // denominator * q, common // target_denominator * q
         tonne_numerators = tuple(
             [n * measured_factor - t * target_factor for n, t in zip(numerators, targets, strict=True)]
         )
         moving = sum([n * u for n, u in zip(numerators, units, strict=True)]) * measured_factor
         exact_total = moving - fixed * target_factor
-        exact_denominator = common * flow.denominator * 1_000_000
+        exact_denominator = common * flow_denominator * 1_000_000
         total = _round_half_up(exact_total, exact_denominator)
         parties, ratio_numerators, ratio_denominator = self._shares
         if len(parties) == 1:
