@@ -220,13 +220,13 @@ FLOW = "\x00flow"
 _VALUE = attrgetter("value")
 
 
-def _group(item: EcoCompensation) -> tuple[dict[str, dict[str, dict]], dict[str, int], int]:
-    """(section → month → code → the value texts of its samples, and under :data:`FLOW` the month's flow text (a
-    set of texts when samples give different ones); each distinct value text → its value as an integer over one
-    common denominator; that denominator).
+def _group(item: EcoCompensation) -> tuple[dict[str, dict[str, dict]], int]:
+    """(section → month → (code → Σ of its samples' values as integers over one common denominator, and under
+    :data:`FLOW` the month's flow text — a set of texts when samples give different ones —, code → how many
+    samples); that denominator).
 
     Every distinct decimal text is read once, onto the least common denominator of them all (a power of ten at
-    most), so a month's mean is an integer sum over it — summed in C, ``sum(map(...))`` — divided by the count:
+    most), so each sample adds one integer: a month's mean is the sum over that denominator divided by the count,
     one exact fraction. Flows are kept as their (canonical) texts and read once per month.
     """
     ratios = {text: Decimal(text).as_integer_ratio() for text in set(map(_VALUE, item.records))}
@@ -234,7 +234,7 @@ def _group(item: EcoCompensation) -> tuple[dict[str, dict[str, dict]], dict[str,
     scaled = {text: n * (denominator // d) for text, (n, d) in ratios.items()}
     values: dict = {}
     month_of: dict = {}
-    last_section = last_month = group = None
+    last_section = last_month = sums = counts = known_flow = None
     for section, day, code, text, flow in map(_SAMPLE_FIELDS, item.records):
         month = month_of.get(day)
         if month is None:
@@ -245,18 +245,17 @@ def _group(item: EcoCompensation) -> tuple[dict[str, dict[str, dict]], dict[str,
                 by_month = values[section] = {}
             group = by_month.get(month)
             if group is None:
-                group = by_month[month] = {}
-            last_section, last_month = section, month
-        texts = group.get(code)
-        if texts is None:
-            group[code] = [text]
-        else:
-            texts.append(text)
-        if flow is not None:
-            known = group.setdefault(FLOW, flow)
-            if known != flow:  # another flow for the same month: keep them all, the month is reported
-                group[FLOW] = (known if isinstance(known, set) else {known}) | {flow}
-    return values, scaled, denominator
+                group = by_month[month] = ({}, {})
+            sums, counts = group
+            last_section, last_month, known_flow = section, month, sums.get(FLOW)
+        sums[code] = sums.get(code, 0) + scaled[text]
+        counts[code] = counts.get(code, 0) + 1
+        if flow != known_flow and flow is not None:  # the month's first flow, or another one
+            if known_flow is None:
+                known_flow = sums[FLOW] = flow
+            else:  # keep them all: the month is reported
+                known_flow = sums[FLOW] = (known_flow if isinstance(known_flow, set) else {known_flow}) | {flow}
+    return values, denominator
 
 
 _Raw = tuple[tuple[int, ...], int]
@@ -269,7 +268,7 @@ def _section_means(
     codes: list[str],
     months: Sequence[str],
     samples: Mapping,
-    values: tuple[dict[str, int], int],
+    value_denominator: int,
     scale: Fraction,
     problems: list[Diagnostic],
     *,
@@ -296,7 +295,6 @@ def _section_means(
         )
         return {}, {}, {}, ((), 1)
     sn, sd = scale.numerator, scale.denominator
-    value_of, value_denominator = values[0].__getitem__, values[1]  # each sample's value over one denominator
     raw: dict[str, _Raw] = {}
     monthly: dict[str, dict[str, Fraction]] = {}
     sums, sums_denominator = [0] * len(codes), 1  # Σ of the monthly means per code, on a running denominator
@@ -306,15 +304,15 @@ def _section_means(
         if not got:
             gaps.setdefault("", []).append(month)
             continue
+        totals, how_many = got  # code → Σ values over value_denominator, code → count
         try:
-            groups = [got[c] for c in codes]  # the texts of each code's samples
+            numerators = [totals[c] * sn for c in codes]
         except KeyError:
             for code in codes:
-                if code not in got:
+                if code not in totals:
                     gaps.setdefault(code, []).append(month)
             continue
-        numerators = [sum(map(value_of, texts)) * sn for texts in groups]
-        counts = list(map(len, groups))
+        counts = [how_many[c] for c in codes]
         if fractions:
             monthly[month] = {
                 c: Fraction(n, value_denominator * k * sd) for c, n, k in zip(codes, numerators, counts, strict=True)
@@ -589,7 +587,7 @@ def _per_tonne(
     downstream = section.downstream
     work.flow_parties += [*section_terms.parties, downstream]
     for month, (numerators, common) in raw.items():
-        text = samples[month].get(FLOW)
+        text = samples[month][0].get(FLOW)
         flow = work.flow_of.get(text) if type(text) is str else None  # read before: the usual case
         if flow is None:
             flow = _month_flow(text, work.flow_of)
@@ -828,7 +826,7 @@ def _compute(
     if problems:
         return ItemResult(item.id, KIND, diagnostics=tuple(problems)), EcoDetails()
     scale = Fraction(Decimal(item.quality_scale))
-    samples, value_of, value_denominator = _group(item)
+    samples, value_denominator = _group(item)
     months = item.period.months()
     fractions = details or not isinstance(rule, PIndexRule | PerTonneRule)
     work = _Work(keep_settlements=details)
@@ -851,7 +849,7 @@ def _compute(
                 codes,
                 months,
                 samples.get(section.id, {}),
-                (value_of, value_denominator),
+                value_denominator,
                 scale,
                 problems,
                 fractions=fractions,

@@ -385,3 +385,19 @@ def test_break_even_notes_round_concentrations_and_the_table_keeps_them_exact():
     row = result.table("break_even").rows[0]
     assert row.cells[0].value == Decimal("3.666666666667")
     assert details.tonne_break_even["jiuli"]["CODMn"] == Fraction(11, 3)
+
+
+def test_differing_flows_in_a_month_are_an_error_and_a_missing_one_on_a_sample_is_not():
+    item = jiangsu([{"CODMn": "6.5", "NH3-N": "1.3", "TP": "0.25"}])
+    records = list(item.records)
+    records[-1] = records[-1].model_copy(update={"flow_m3": "40000000"})
+    differing = item.model_copy(update={"records": tuple(records)})
+    result = compute_eco(scenario_of(differing, *J_PARTIES), differing, 0, Progress())
+    [error] = result.diagnostics
+    assert error.code == "flow"
+    assert "月水量前后不一致" in error.message.zh
+    records[-1] = records[-1].model_copy(update={"flow_m3": None})
+    partial = item.model_copy(update={"records": tuple(records)})
+    result, details = run(scenario_of(partial, *J_PARTIES), partial)
+    assert result.ok
+    assert details.month_amounts["jiuli"] == {"2019-01": 212_500_000}
