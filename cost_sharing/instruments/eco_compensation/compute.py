@@ -273,11 +273,12 @@ def _section_means(
     problems: list[Diagnostic],
     *,
     fractions: bool,
+    period_fractions: bool = True,
 ) -> tuple[dict[str, _Raw], dict[str, dict[str, Fraction]], dict[str, Fraction], _Raw]:
     """The means × ``scale`` of the months with a sample of every code, as (month → (numerators in ``codes``
     order, their common denominator) — the form the P-index and per-tonne rules compute on —, month → code →
-    mean as a Fraction when ``fractions`` is asked for, else nothing, code → the mean of the monthly means, and
-    those as (numerators, denominator)).
+    mean as a Fraction when ``fractions`` is asked for, else nothing, code → the mean of the monthly means when
+    ``period_fractions`` is, and those as (numerators, denominator)).
 
     The missing samples are reported once per section, per indicator or per month, whichever says it in one line.
     """
@@ -360,7 +361,7 @@ def _section_means(
     if not raw:
         return raw, monthly, {}, ((), 1)
     period = sums_denominator * len(raw)
-    means = {c: Fraction(n, period) for c, n in zip(codes, sums, strict=True)}
+    means = {c: Fraction(n, period) for c, n in zip(codes, sums, strict=True)} if period_fractions else {}
     return raw, monthly, means, (tuple(sums), period)
 
 
@@ -483,7 +484,7 @@ def _p_index(
     coefficients, denominator = terms.numerators, terms.denominator
     for month, (numerators, common) in raw.items():
         # the month's P, Σᵢ aᵢ·Cᵢ (rules.p_index_of), on the means' and the coefficients' common denominators
-        month_p = sum(a * n for a, n in zip(coefficients, numerators, strict=True))
+        month_p = sum([a * n for a, n in zip(coefficients, numerators, strict=True)])
         work.index_rows.append(
             Row(
                 f"{section.id}:{month}",
@@ -586,11 +587,12 @@ def _per_tonne(
     months: list[rules.PerTonneMonth] = []
     downstream = section.downstream
     work.flow_parties += [*section_terms.parties, downstream]
+    flow_of, flows, rows = work.flow_of, work.flows, work.index_rows
     for month, (numerators, common) in raw.items():
         text = samples[month][0].get(FLOW)
-        flow = work.flow_of.get(text) if type(text) is str else None  # read before: the usual case
+        flow = flow_of.get(text) if type(text) is str else None  # read before: the usual case
         if flow is None:
-            flow = _month_flow(text, work.flow_of)
+            flow = _month_flow(text, flow_of)
         if flow is None:
             zh, en = (
                 (f"断面“{name_zh}”{_month_zh(month)}缺少月水量", f"section {name_en} has no monthly flow in {month}")
@@ -608,12 +610,12 @@ def _per_tonne(
             work.settlements.append(result.settlement)
         else:
             for party, share in result.shares_fen.items():
-                pair = (party, downstream) if share > 0 else (downstream, party)
                 if share:
-                    work.flows[pair] = work.flows.get(pair, 0) + abs(share)
+                    pair = (party, downstream) if share > 0 else (downstream, party)
+                    flows[pair] = flows.get(pair, 0) + abs(share)
         amounts[month] = result.total_fen
         tonnes = _quantities(result.tonne_numerators, result.denominator, work.divisors)
-        work.index_rows.append(
+        rows.append(
             Row(
                 f"{section.id}:{month}",
                 Bilingual(f"{name_zh} {month}", f"{name_en} {month}"),
@@ -853,6 +855,7 @@ def _compute(
                 scale,
                 problems,
                 fractions=fractions,
+                period_fractions=details or tonne_terms is None,  # the per-tonne rule reads the integer sums
             )
             monthly_all[section.id] = monthly
             if problems:

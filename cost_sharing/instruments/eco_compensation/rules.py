@@ -470,12 +470,6 @@ def _over(value: Fraction | int, denominator: int) -> int:
     return value.numerator * (denominator // value.denominator)
 
 
-def _round_half_up(numerator: int, denominator: int) -> int:
-    """numerator/denominator (denominator > 0) to the nearest integer, halves away from zero (as :func:`to_fen`)."""
-    rounded = (2 * abs(numerator) + denominator) // (2 * denominator)
-    return rounded if numerator >= 0 else -rounded
-
-
 UpstreamShares = str | Mapping[str, Number] | Mapping[str, Mapping[str, Number]]
 """One upstream party, or its contribution ratios {party: weight}, or per pollutant {pollutant: {party: weight}}."""
 
@@ -596,7 +590,9 @@ class PerTonneSection:
         moving = sum([n * u for n, u in zip(numerators, units, strict=True)]) * measured_factor
         exact_total = moving - fixed * target_factor
         exact_denominator = common * flow_denominator * 1_000_000
-        total = _round_half_up(exact_total, exact_denominator)
+        total = (2 * abs(exact_total) + exact_denominator) // (2 * exact_denominator)  # to the fen, half up (to_fen)
+        if exact_total < 0:
+            total = -total
         parties, ratio_numerators, ratio_denominator = self._shares
         if len(parties) == 1:
             shares = {parties[0]: total}
