@@ -300,7 +300,7 @@
     <name>EcoWorkspace</name>
     <message>
         <source>Period P %2 · %1</source>
-        <translation>%1（全期P=%2）</translation>
+        <translation>全期P=%2 · %1</translation>
     </message>
     <message>
         <source>Threshold P = %1</source>

@@ -99,11 +99,14 @@ def keep_totals_whole(view: ResultTableView) -> None:
 
 
 class PaymentsModel(SignedTableModel):
-    """Who pays whom: a long "payer → payee" (English names) on two lines, so the table stays narrow."""
+    """Who pays whom; with ``wrap``, a long "payer → payee" (English names) goes on two lines, so the table fits a
+    narrow middle column (a wide one keeps a line per payment: the checks below need the height)."""
+
+    wrap = False
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
         value = super().data(index, role)
-        long = isinstance(value, str) and len(value) > LABEL_LETTERS
+        long = self.wrap and isinstance(value, str) and len(value) > LABEL_LETTERS
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 and long:
             return value.replace(" → ", " →\n", 1)
         return value
@@ -399,6 +402,19 @@ class EcoWorkspace(InstrumentWorkspace):
                 given = min(want, slack)
                 self.columns.setSizes([left + given, middle - given, chart])
         super()._keep_parameters_whole()
+        if self._columns_placed and self._wrap_payments() != self.transfers_view.model.wrap:
+            self._show_transfers()  # the middle column changed width: a line per payment, or two
+
+    def _wrap_payments(self) -> bool:
+        """Whether the payments' labels must go on two lines to fit the middle column as it is now."""
+        view = self.transfers_view
+        if not self._columns_placed or not view.model.rowCount():
+            return False
+        metrics = view.table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(words(row.label)) for row in view.model.shown.table.rows)
+        amounts = view.table.horizontalHeader().sectionSize(1) if view.model.columnCount() > 1 else 0
+        room = self.columns.sizes()[1] - amounts - view.table.verticalScrollBar().sizeHint().width() - 24
+        return widest > room
 
     def _table_width(self) -> int:
         """The middle column must show the nets and who pays whom whole: the wider of the two."""
@@ -449,9 +465,14 @@ class EcoWorkspace(InstrumentWorkspace):
         note = (
             "" if table.rows else QCoreApplication.translate("EcoWorkspace", "No party pays another over the period.")
         )
+        self.transfers_view.model.wrap = False
         self.transfers_view.set_table(
             shown, QCoreApplication.translate("EcoWorkspace", "Payer → payee"), words(table.title), note
         )
+        if self._wrap_payments():
+            self.transfers_view.model.wrap = True
+            self.transfers_view.model.refresh()
+            self.transfers_view.table.resizeColumnsToContents()
         keep_totals_whole(self.transfers_view)
         self._fit_transfers()
         texts = (view_texts := self.transfers_view.texts(), len(view_texts[0]) if view_texts else 0)
