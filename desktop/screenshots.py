@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -62,6 +63,32 @@ def _project_views(window, stem: str, shot: Callable[[str], None]) -> None:
     box.activated.emit(0)
 
 
+BASIN_VIEWS = ("jialing-p-index", "qiongjiang-per-tonne")
+"""Basin examples also shot with their other views (payments by direction, the negotiation zone, the monitoring
+data) and with the water-quality slider moved past the first break-even above ×1."""
+
+
+def _basin_views(window, stem: str, shot: Callable[[str], None]) -> None:
+    """The ecological-compensation workspace's other views, and the payment reversed by the water-quality slider
+    (undone afterwards)."""
+    workspace = window.workspaces[0]
+    box = workspace.chart_box
+    for view in ("directions", "zone", "monitoring"):
+        if view == "zone" and window.document.scenario.items[0].zone is None:
+            continue
+        box.setCurrentIndex(box.findData(view))
+        box.activated.emit(box.currentIndex())
+        shot(f"{stem}-{'table' if view == 'monitoring' else 'chart'}-{view}")
+    box.setCurrentIndex(0)
+    box.activated.emit(0)
+    markers = sorted(scale for scale, _name in workspace.quality.slider.markers if scale > 1)
+    if markers:
+        past = (markers[0] * 100).to_integral_value(rounding="ROUND_CEILING") / 100 + Decimal("0.01")
+        workspace.quality.scale_changed.emit(str(past), 0)
+        shot(f"{stem}-slider-reversed")
+        window.undo_action.trigger()
+
+
 def take(folder: Path, label: str) -> list[Path]:
     """Start Accord and save every view in Chinese and English; returns the files."""
     from chengyu_accord.cost_sharing import presets
@@ -90,6 +117,8 @@ def take(folder: Path, label: str) -> list[Path]:
             shot(stem)
             if stem in PROJECT_VIEWS:
                 _project_views(window, stem, shot)
+            if stem in BASIN_VIEWS:
+                _basin_views(window, stem, shot)
         window.document.replace(presets.default_scenario(), None)
         workspace = window.workspaces[0]
         workspace._on_basis_chosen(workspace.basis_box.findData("weights"))  # as if chosen: seeded weights
