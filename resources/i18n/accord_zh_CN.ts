@@ -899,6 +899,10 @@
         <translation>监测样本（%1，%2，%3）的%4</translation>
     </message>
     <message>
+        <source>“%1” holds these samples already</source>
+        <translation>“%1”中的样本与现有数据相同</translation>
+    </message>
+    <message>
         <source>Monitoring data</source>
         <translation>监测数据</translation>
     </message>

@@ -447,3 +447,17 @@ def test_a_basin_of_many_sections_draws_the_lines_nearest_the_turn_and_names_a_f
     chart = workspace.shown_chart
     assert len(chart.series) == 6 + 1, "six sections and the threshold"
     assert "最接近反转的6个断面（共12个）" in workspace.chart_note.text()
+
+
+def test_importing_the_samples_already_there_adds_no_undo_step(qtbot, make_window, tmp_path, monkeypatch):
+    window, workspace = open_example(make_window, tmp_path, QIONG)
+    wait_computed(qtbot, window)
+    steps = window.document.undo_stack.count()
+    export = tmp_path / "same.xlsx"
+    monkeypatch.setattr(dialogs, "ask_export_path", lambda *_a: export)
+    workspace.monitoring.export_button.click()
+    qtbot.waitUntil(lambda: not workspace.files.busy and export.exists(), timeout=10_000)
+    monkeypatch.setattr(dialogs, "ask_import_path", lambda *_a: export)
+    workspace.monitoring.import_button.click()
+    qtbot.waitUntil(lambda: "same.xlsx" in workspace.monitoring.count.text() and not workspace.files.busy)
+    assert window.document.undo_stack.count() == steps

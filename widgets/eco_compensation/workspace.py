@@ -304,7 +304,11 @@ class EcoWorkspace(InstrumentWorkspace):
     def _on_file_done(self, tag: tuple[str, Path], result: object) -> None:
         self.monitoring.setEnabled(True)
         what, path = tag
-        if what == "import":
+        if what == "import" and self.item is not None and tuple(result) == self.item.records:  # type: ignore[arg-type]
+            self.monitoring.count.setText(
+                QCoreApplication.translate("EcoWorkspace", "“%1” holds these samples already").replace("%1", path.name)
+            )
+        elif what == "import":
             self.message.clear()
             self._try(
                 edits.ReplaceSamples(self.item_id, result),
