@@ -56,14 +56,17 @@ def probe(path: Path, folder: Path, language: str) -> dict:
     window.set_language(language)
     settle()
     workspace = window.workspaces[0]
-    box = workspace.basis_box
-    if box.findData("weights") >= 0 and box.currentData() != "weights":  # a project's factor sliders always show
+    box = getattr(workspace, "basis_box", None)  # the cost-sharing workspaces' factor sliders
+    if box is not None and box.findData("weights") >= 0 and box.currentData() != "weights":  # a project's factor sliders always show
         workspace._on_basis_chosen(box.findData("weights"))
     settle()
     computed(window)
     screen = window.screen().availableGeometry()
     frame = window.frameGeometry()
-    sliders = [row.slider for row in list(workspace.weights_editor.rows.values())[:5]]
+    editor = getattr(workspace, "weights_editor", None)
+    sliders = [row.slider for row in list(editor.rows.values())[:5]] if editor is not None else []
+    quality = getattr(workspace, "quality", None)  # a basin's water-quality slider
+    sliders += [quality.slider] if quality is not None else []
     report = {
         "screen": [screen.width(), screen.height()],
         "window": [frame.x(), frame.y(), frame.width(), frame.height()],

@@ -354,10 +354,10 @@ class EcoCompensation(ItemBase):
     period: Period
     rule: Rule
     zone: NegotiationZone | None = None
+    """The negotiation zone the fund is weighed against (optional)."""
     quality_scale: Annotated[NonNegativeDecimal, Field(max_length=40)] = "1"
     """A what-if factor on every measured concentration (1: as measured; 1.1: water 10 % worse), for trying how far
     quality can move before the payment reverses. Not 1 → the results and the agreement say it is a simulation."""
-    """The negotiation zone the fund is weighed against (optional)."""
 
     PRESENTATION_FIELDS: ClassVar[frozenset[str]] = frozenset({"title", "notes"})
 
