@@ -27,7 +27,7 @@ import math
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from fractions import Fraction
 from operator import attrgetter
 
@@ -35,6 +35,7 @@ from ...bilingual import Bilingual
 from ...diagnostics import Diagnostic, Level, Target
 from ...engine import display_precision
 from ...money import DisplayPrecision, format_amount, split_fen
+from ...numbers import MAX_AMOUNT_FEN
 from ...progress import Progress
 from ...results import Column, ItemResult, Quantity, ResultTable, Row
 from ...scenario import Scenario
@@ -56,6 +57,8 @@ CENTRAL = "__central__"
 """The row of the central government when it pays a P-index central fund and is not a party of the item."""
 _UPSTREAM = "\x00upstream"
 """A stand-in for a section's upstream parties while a rule settles; then split among them by their ratios."""
+WIDE = Context(prec=120)
+"""The decimal context of a compute: every figure of a valid item fits (see :func:`_compute`)."""
 DECIMALS = 12
 """Places of a value cell whose exact fraction has no finite decimal (1/3); the exact number is in the details."""
 _QUANTUM = Decimal(1).scaleb(-DECIMALS)
@@ -821,6 +824,16 @@ def compute_eco_details(scenario: Scenario, item: EcoCompensation, progress: Pro
 def _compute(
     scenario: Scenario, item: EcoCompensation, progress: Progress, *, details: bool
 ) -> tuple[ItemResult, EcoDetails]:
+    """:func:`_compute_exactly` with decimals wide enough for any valid item (concentrations up to 10¹⁵ over
+    baselines down to 10⁻¹² give indices of 57 digits; the default 28 would round a finite decimal or refuse to
+    quantize it)."""
+    with localcontext(WIDE):
+        return _compute_exactly(scenario, item, progress, details=details)
+
+
+def _compute_exactly(
+    scenario: Scenario, item: EcoCompensation, progress: Progress, *, details: bool
+) -> tuple[ItemResult, EcoDetails]:
     """The result, and the details when asked for (without, the monthly means are not made Fractions: the rules
     compute on their integer numerators; the P-index and per-tonne rules need nothing else)."""
     progress.check()
@@ -889,6 +902,7 @@ def _compute(
         if work.flows:
             work.settlements.append(rules.combine_flows(work.flows, work.flow_parties, label))
         combined = rules.combine(work.settlements, label)
+        _check_amounts(combined.nets.values(), (t.amount_fen for t in combined.transfers))
     except (rules.RuleError, ArithmeticError, ValueError) as exc:
         problems.append(
             _diag(item, "error", "rule", f"无法按规则计算：{exc}", f"the rule cannot be applied: {exc}", field="rule")
@@ -1150,9 +1164,17 @@ def zone_bounds(item: EcoCompensation) -> tuple[int, int, int]:
     )
 
 
+def _check_amounts(*groups: Iterable[int]) -> None:
+    """RuleError when an amount is beyond what Accord prints (inputs at their bounds can multiply that far)."""
+    for amounts in groups:
+        if any(abs(a) > MAX_AMOUNT_FEN for a in amounts):
+            raise rules.RuleError("an amount exceeds the largest Accord can print (10¹⁶ 元): check the inputs' units")
+
+
 def negotiation_zone(item: EcoCompensation, combined: rules.Settlement) -> rules.NegotiationZone:
     """The zone of the item and where its proposed fund sits."""
     protection, opportunity, upper = zone_bounds(item)
+    _check_amounts((protection, opportunity, upper, protection + opportunity))
     return rules.negotiation_zone(
         protection_cost_fen=protection,
         opportunity_cost_fen=opportunity,
