@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from chengyu_accord.cost_sharing.charts import chart_of_table
 from chengyu_accord.cost_sharing.diagnostics import SEVERITY, Diagnostic, Target
+from chengyu_accord.cost_sharing.edits import EditError
 from chengyu_accord.cost_sharing.engine import display_precision
 from chengyu_accord.cost_sharing.instrument import instrument_for
 from chengyu_accord.cost_sharing.results import ItemResult, shown_table
@@ -225,6 +226,30 @@ class InstrumentWorkspace(QWidget):
     def request(self, edit: object, gesture: int = 0) -> None:
         self.message.clear()
         self.edit_requested.emit(edit, gesture)
+
+    def _try(self, edit: object, what: str, gesture: int = 0) -> bool:
+        """Request ``edit`` if it fits the scenario; else say why, naming ``what``, and show the stored values."""
+        if self.scenario is None:
+            return False
+        try:
+            edit.apply(self.scenario)  # type: ignore[attr-defined]
+        except EditError as exc:
+            self._reject(
+                QCoreApplication.translate("InstrumentWorkspace", "%1: %2")
+                .replace("%1", what)
+                .replace("%2", self._problem_text(exc))
+            )
+            return False
+        self.request(edit, gesture)
+        return True
+
+    def _problem_text(self, error: EditError) -> str:
+        """An edit's refusal in the interface language; workspaces translate their engine's messages."""
+        return error.message
+
+    def _reject(self, text: str) -> None:
+        """An input was refused: say why; workspaces also show their stored values again."""
+        self.show_message(text)
 
     # --- drawing -----------------------------------------------------------------------------------
 

@@ -887,10 +887,6 @@
         <translation>大于0且不超过10的精确倍数，如1.065</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
         <source>Water quality factor</source>
         <translation>水质倍数</translation>
     </message>
@@ -1073,6 +1069,10 @@
     <message>
         <source>Updating… the figures below are from the last result.</source>
         <translation>正在更新……下列数字为上一次的计算结果。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>No amounts: this item cannot be computed until the problems listed under “Checks” are fixed.</source>
@@ -1833,10 +1833,6 @@ Two printouts with the same fingerprint carry the same numbers.</source>
     <message>
         <source>a party&apos;s reach ends there</source>
         <translation>有参与方需用至该区段</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Contributions</source>

@@ -227,21 +227,8 @@ class EcoWorkspace(InstrumentWorkspace):
 
     # --- edits ------------------------------------------------------------------------------------
 
-    def _try(self, edit: object, what: str, gesture: int = 0) -> bool:
-        """Request ``edit`` if it fits the scenario; else say why, naming ``what``, and show the stored values."""
-        if self.scenario is None:
-            return False
-        try:
-            edit.apply(self.scenario)  # type: ignore[attr-defined]
-        except EditError as exc:
-            self._reject(
-                QCoreApplication.translate("EcoWorkspace", "%1: %2")
-                .replace("%1", what)
-                .replace("%2", problem_text(exc))
-            )
-            return False
-        self.request(edit, gesture)
-        return True
+    def _problem_text(self, error: EditError) -> str:
+        return problem_text(error)
 
     def _reject(self, text: str) -> None:
         """An input was refused: say why (the message names the field) and show the stored values again."""
