@@ -41,6 +41,8 @@ from .monitoring import read_monitoring
 from .rules import FEN_PER_WAN
 
 ASSUMED = "假设值，仅作演示"
+JIANGSU_SOURCE = "江苏太湖流域试点及镇江方案的单位补偿标准：高锰酸盐指数1.5万元/吨，氨氮、总磷10万元/吨"
+JIANGSU_NOTE = "全省办法（苏政办发〔2013〕195号）是否采用同一标准未经核实（未见原文）。"
 GB3838 = "GB 3838-2002《地表水环境质量标准》表1"
 CLASS_III = {"CODMn": "6", "NH3-N": "1.0", "TP": "0.2", "TN": "1.0", "COD": "20"}
 """Class III limits (mg/L) of GB 3838-2002 [S]."""
@@ -211,7 +213,8 @@ def qiongjiang_per_tonne_example() -> Scenario:
             standards={"CODMn": 15_000 * 100, "NH3-N": 100_000 * 100, "TP": 100_000 * 100},
             provenance=Provenance(
                 tag="S",
-                source="江苏省水环境区域补偿单位标准：高锰酸盐指数1.5万元/吨，氨氮、总磷10万元/吨（苏政办发〔2013〕195号）",
+                source=JIANGSU_SOURCE,
+                note=JIANGSU_NOTE,
             ),
         ),
     )
@@ -324,7 +327,8 @@ def _jiangsu(item: EcoCompensation) -> Rule:
         standards=present,
         provenance=Provenance(
             tag="S",
-            source="江苏省水环境区域补偿单位标准（苏政办发〔2013〕195号）：高锰酸盐指数1.5万元/吨，氨氮、总磷10万元/吨",
+            source=JIANGSU_SOURCE,
+            note=JIANGSU_NOTE,
         ),
     )
 
