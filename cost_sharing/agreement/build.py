@@ -259,7 +259,14 @@ def _clause_sets(scenario: Scenario) -> list[ClauseSet]:
     return found
 
 
+CLOSING_KEYS = ("general.dispute", "general.final")
+"""The general articles an agreement ends with, in this order."""
+
+
 def _unique(specs: list[ArticleSpec]) -> list[ArticleSpec]:
-    """General articles by key, each once (two families may share one, e.g. dispute settlement)."""
+    """General articles by key, each once (two families may share one, e.g. dispute settlement); the articles
+    every family closes with — disputes, then the final provisions — after all the others, whichever family
+    brought them first."""
     seen: set[str] = set()
-    return [s for s in specs if not (s.key in seen or seen.add(s.key))]  # type: ignore[func-returns-value]
+    once = [s for s in specs if not (s.key in seen or seen.add(s.key))]  # type: ignore[func-returns-value]
+    return sorted(once, key=lambda s: CLOSING_KEYS.index(s.key) + 1 if s.key in CLOSING_KEYS else 0)

@@ -56,8 +56,8 @@ def probe(path: Path, folder: Path, language: str) -> dict:
     window.set_language(language)
     settle()
     workspace = window.workspaces[0]
-    box = getattr(workspace, "basis_box", None)  # the cost-sharing workspaces' factor sliders
-    if box is not None and box.findData("weights") >= 0 and box.currentData() != "weights":  # a project's factor sliders always show
+    box = getattr(workspace, "basis_box", None)  # a project's factor sliders always show
+    if box is not None and box.findData("weights") >= 0 and box.currentData() != "weights":
         workspace._on_basis_chosen(box.findData("weights"))
     settle()
     computed(window)

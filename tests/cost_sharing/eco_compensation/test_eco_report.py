@@ -177,3 +177,21 @@ def test_the_scenario_format_example_validates_and_computes_as_the_text_says():
     assert details.p == {"border": Fraction("0.88875")}
     assert details.settlement.nets == {"suining": 1_000_000_000, "tongnan": -1_000_000_000}
     assert details.p_break_even["border"].common_scale == 1 / Fraction("0.88875")
+
+
+def test_a_scenario_of_two_families_ends_with_disputes_and_the_final_provisions():
+    """Cost sharing and compensation in one agreement: each family's own general articles, then the shared close."""
+    from chengyu_accord.cost_sharing.agreement.build import build_agreement
+    from chengyu_accord.cost_sharing.instruments.proportional.model import ProportionalSplit
+
+    scenario = jialing_p_index_example()
+    split = ProportionalSplit(
+        id="split",
+        title="监测能力建设",
+        amount_fen=10_000_000,
+        basis="weights",
+        weights={"sichuan": "1", "chongqing": "1"},
+    )
+    both = scenario.model_copy(update={"items": (*scenario.items, split)})
+    headings = [article.heading for article in build_agreement(both).articles]
+    assert headings[-2:] == ["争议解决", "附则"]
