@@ -174,7 +174,7 @@ def test_every_input_and_every_cell_changes_the_fingerprint(tally, monkeypatch):
             cells = list(row.cells)
             cells[c] += 1
             rows = list(table.rows)
-            rows[r] = replace(row, cells=tuple(cells))
+            rows[r] = row._replace(cells=tuple(cells))
             changed = replace(result, items=(replace(result.items[0], tables=(replace(table, rows=tuple(rows)),)),))
             assert fingerprint(scenario, changed) != fingerprint(scenario, result), (r, c)
 
