@@ -143,3 +143,17 @@ def partial_note(note: str) -> str:
         return note
     zh, en = note.split(" / ", 1)
     return zh if ui_language() == "zh" else en
+
+
+def reading_problem(message: str) -> str:
+    """A refusal of the one reading rule of numbers and text (``cost_sharing.numbers``) in the interface
+    language; any other message as it is (the engine's messages are English)."""
+    phrases = (
+        ("negative", QCoreApplication.translate("Labels", "must not be negative")),
+        ("exceed", QCoreApplication.translate("Labels", "is too large")),
+        ("not a number", QCoreApplication.translate("Labels", "is not a number")),
+        ("please type a number", QCoreApplication.translate("Labels", "is empty: type a number")),
+        ("whole number of fen", QCoreApplication.translate("Labels", "must be a whole amount")),
+        ("must not be empty", QCoreApplication.translate("Labels", "must not be empty")),
+    )
+    return next((text for needle, text in phrases if needle in message), message)

@@ -37,7 +37,7 @@ from chengyu_accord.cost_sharing.results import ItemResult, shown_table
 from chengyu_accord.cost_sharing.scenario import ItemBase, Scenario
 
 from .chart import ChartWidget
-from .labels import ui_language, words
+from .labels import reading_problem, ui_language, words
 from .result_table import FrozenTotalRow, ResultTableModel, unit_name
 
 ERROR_STYLE = "color: #b00020;"
@@ -244,8 +244,8 @@ class InstrumentWorkspace(QWidget):
         return True
 
     def _problem_text(self, error: EditError) -> str:
-        """An edit's refusal in the interface language; workspaces translate their engine's messages."""
-        return error.message
+        """An edit's refusal in the interface language; workspaces add their own messages."""
+        return reading_problem(error.message)
 
     def _reject(self, text: str) -> None:
         """An input was refused: say why; workspaces also show their stored values again."""

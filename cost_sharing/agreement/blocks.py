@@ -23,7 +23,7 @@ from .model import Appendix, Paragraph, Run, Table
 from .text import chinese_number
 
 if TYPE_CHECKING:
-    from ..scenario import Party, Scenario
+    from ..scenario import Party, Provenance, Scenario
 
 ROLES_ZH = "甲乙丙丁戊己庚辛壬癸"
 ROLE_LABELS_EN = ("Party A", "Party B", "Party C", "Party D", "Party E", "Party F", "Party G", "Party H", "Party I")
@@ -205,3 +205,49 @@ def source_paragraphs(context: BuildContext, sources: Mapping[str, list[str]]) -
         who = "、".join(named) if context.zh else ", ".join(named)
         lines.append((Run(f"{who}：{citation}" if context.zh else f"{who}: {citation}"),))
     return lines
+
+
+_ASSUMED_PREFIXES = ("假设值，仅作演示。", "假设值，仅作演示", "假设值。")
+"""How a preset's note says "assumed" itself; the words below say it already."""
+
+
+def provenance_text(context: BuildContext, what: str, provenance: Provenance | None, *, sentence: bool = False) -> str:
+    """Where ``what`` comes from, in words, saying 假设值 or 未经核实 when it is [A] or [U], so that no assumed or
+    unverified figure reads as real. ``sentence``: a clause the caller ends ("X为假设值…"); else a line of its
+    own ("X：假设值…"). Plain text: a template escapes it."""
+    zh = context.zh
+    colon = "" if sentence else "："
+    if provenance is None:
+        if zh:
+            return f"{what}{colon}由谈判方录入，来源未注明"
+        return f"{what}: typed in by the negotiators, no source given"
+    note = provenance.note.strip().replace("\n", " ")
+    for prefix in _ASSUMED_PREFIXES:
+        if note.startswith(prefix):
+            note = note[len(prefix) :].strip()
+    note = note.rstrip("。.；;，, ")  # the caller ends the sentence or the line
+    cite = data.citation(provenance.source, context.lang) if provenance.source else ""
+    tag = provenance.tag
+    if zh:
+        cited, noted = (f"（{cite}）" if cite else ""), (f"；{note}" if note else "")
+        if tag == "A":
+            return (
+                f"{what}{'为' if sentence else colon}假设值，仅作演示，并非真实数据"
+                + (f"（{note}）" if note else "")
+                + (f"；参考：{cite}" if cite else "")
+            )
+        words = {"U": "未经核实", "D": "由公开数据推算", "user": "由谈判方录入"}
+        if tag in words:
+            return f"{what}{colon}{words[tag]}{cited}{noted}"
+        return f"{what}{'来源：' if sentence else colon}{cite or '公开资料'}{noted}"
+    cited, noted = (f" ({cite})" if cite else ""), (f"; {note}" if note else "")
+    if tag == "A":
+        return (
+            f"{what}: assumed values for the demonstration, not real data"
+            + (f" ({note})" if note else "")
+            + (f"; see {cite}" if cite else "")
+        )
+    words = {"U": "not verified", "D": "derived from published figures", "user": "typed in by the negotiators"}
+    if tag in words:
+        return f"{what}: {words[tag]}{cited}{noted}"
+    return f"{what}: {cite or 'published sources'}{noted}"

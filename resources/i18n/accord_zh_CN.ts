@@ -763,36 +763,12 @@
         <translation>%1（水质改善%2%）</translation>
     </message>
     <message>
-        <source>must not be negative</source>
-        <translation>不能为负数</translation>
-    </message>
-    <message>
-        <source>is too large</source>
-        <translation>数值过大</translation>
-    </message>
-    <message>
-        <source>is not a number</source>
-        <translation>不是数字</translation>
-    </message>
-    <message>
-        <source>is empty: type a number</source>
-        <translation>为空：请输入数字</translation>
-    </message>
-    <message>
         <source>has too many decimals</source>
         <translation>小数位数过多</translation>
     </message>
     <message>
-        <source>must be a whole amount</source>
-        <translation>必须是整数金额</translation>
-    </message>
-    <message>
         <source>must be greater than 0</source>
         <translation>必须大于0</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>不能为空</translation>
     </message>
     <message>
         <source>this code is already used</source>
@@ -1196,6 +1172,30 @@
     <message>
         <source>[entered] typed in by you</source>
         <translation>[录入] 用户录入</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>数值过大</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>is empty: type a number</source>
+        <translation>为空：请输入数字</translation>
+    </message>
+    <message>
+        <source>must be a whole amount</source>
+        <translation>必须是整数金额</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
     </message>
 </context>
 <context>
@@ -1787,36 +1787,12 @@ Two printouts with the same fingerprint carry the same numbers.</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <source>must not be negative</source>
-        <translation>不能为负数</translation>
-    </message>
-    <message>
-        <source>is too large</source>
-        <translation>数值过大</translation>
-    </message>
-    <message>
-        <source>is not a number</source>
-        <translation>不是数字</translation>
-    </message>
-    <message>
-        <source>is empty: type a number</source>
-        <translation>为空：请输入数字</translation>
-    </message>
-    <message>
         <source>must be a whole number</source>
         <translation>必须是整数</translation>
     </message>
     <message>
-        <source>must be a whole amount</source>
-        <translation>必须是整数金额</translation>
-    </message>
-    <message>
         <source>is too small</source>
         <translation>数值过小</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>不能为空</translation>
     </message>
     <message>
         <source>this group is already in the table</source>

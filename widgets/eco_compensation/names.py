@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from chengyu_accord.cost_sharing.edits import EditError
 from chengyu_accord.cost_sharing.instruments.eco_compensation.model import EcoCompensation, Indicator, Section
 
-from ..labels import ui_language
+from ..labels import reading_problem, ui_language
 
 
 def rule_name(rule_type: str) -> str:
@@ -155,17 +155,11 @@ def scale_text(scale: Decimal) -> str:
 
 
 def problem_text(error: EditError) -> str:
-    """An edit's refusal in the interface language (the engine's message is English)."""
+    """An edit's refusal in the interface language: this workspace's own messages, then the reading rule's."""
     message = error.message
     phrases = (
-        ("negative", QCoreApplication.translate("EcoWorkspace", "must not be negative")),
-        ("exceed", QCoreApplication.translate("EcoWorkspace", "is too large")),
-        ("not a number", QCoreApplication.translate("EcoWorkspace", "is not a number")),
-        ("please type a number", QCoreApplication.translate("EcoWorkspace", "is empty: type a number")),
         ("decimals", QCoreApplication.translate("EcoWorkspace", "has too many decimals")),
-        ("whole number of fen", QCoreApplication.translate("EcoWorkspace", "must be a whole amount")),
         ("greater than 0", QCoreApplication.translate("EcoWorkspace", "must be greater than 0")),
-        ("must not be empty", QCoreApplication.translate("EcoWorkspace", "must not be empty")),
         ("already in the agreement", QCoreApplication.translate("EcoWorkspace", "this code is already used")),
         (
             "already upstream",
@@ -206,4 +200,4 @@ def problem_text(error: EditError) -> str:
     for needle, text in phrases:
         if needle in message:
             return text
-    return message
+    return reading_problem(message)

@@ -13,7 +13,7 @@ from chengyu_accord.cost_sharing.edits import EditError
 from chengyu_accord.cost_sharing.instruments.project_cost.names import FACTOR_LABELS
 from chengyu_accord.cost_sharing.instruments.project_cost.names import method_name as engine_method_name
 
-from ..labels import attribute_label, words
+from ..labels import attribute_label, reading_problem, words
 
 
 def method_name(method: str, basis: str = "population") -> str:
@@ -83,17 +83,11 @@ def field_name(field: str) -> str:
 
 
 def problem_text(error: EditError) -> str:
-    """An edit's refusal in the interface language (the engine's message is English)."""
+    """An edit's refusal in the interface language: this workspace's own messages, then the reading rule's."""
     message = error.message
     phrases = (
-        ("negative", QCoreApplication.translate("ProjectCostWorkspace", "must not be negative")),
-        ("exceed", QCoreApplication.translate("ProjectCostWorkspace", "is too large")),
-        ("not a number", QCoreApplication.translate("ProjectCostWorkspace", "is not a number")),
-        ("please type a number", QCoreApplication.translate("ProjectCostWorkspace", "is empty: type a number")),
         ("decimals", QCoreApplication.translate("ProjectCostWorkspace", "must be a whole number")),
-        ("whole number of fen", QCoreApplication.translate("ProjectCostWorkspace", "must be a whole amount")),
         ("at least", QCoreApplication.translate("ProjectCostWorkspace", "is too small")),
-        ("must not be empty", QCoreApplication.translate("ProjectCostWorkspace", "must not be empty")),
         ("already entry", QCoreApplication.translate("ProjectCostWorkspace", "this group is already in the table")),
         ("choose at least one", QCoreApplication.translate("ProjectCostWorkspace", "tick at least one party")),
         ("no segments", QCoreApplication.translate("ProjectCostWorkspace", "add the line's segments first")),
@@ -102,4 +96,4 @@ def problem_text(error: EditError) -> str:
     for needle, text in phrases:
         if needle in message:
             return text
-    return message
+    return reading_problem(message)

@@ -23,10 +23,8 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from chengyu_accord import data
-
 from ...agreement.binding import escape_literal
-from ...agreement.blocks import ArticleSpec, BuildContext, ItemSection, party_columns, shown_doc_table
+from ...agreement.blocks import ArticleSpec, BuildContext, ItemSection, party_columns, provenance_text, shown_doc_table
 from ...agreement.model import Appendix, Paragraph, Run, Table
 from ...agreement.text import chinese_number
 from ...bilingual import Bilingual
@@ -188,42 +186,8 @@ class _Writer:
         return f"RMB {_number(yuan)} per tonne"
 
     def provenance(self, what: str, provenance: Provenance | None) -> str:
-        """Where ``what`` comes from, saying 假设值 or 未经核实 when it is [A] or [U] (escaped for a template)."""
-        zh = self.zh
-        if provenance is None:
-            text = f"{what}由谈判方录入，来源未注明" if zh else f"{what}: typed in by the negotiators, no source given"
-            return escape_literal(text)
-        note = provenance.note.strip().replace("\n", " ")
-        for prefix in ("假设值，仅作演示。", "假设值，仅作演示", "假设值。"):
-            if note.startswith(prefix):
-                note = note[len(prefix) :].strip()
-        note = note.rstrip("。.；;，, ")  # the sentence ends with the caller's full stop
-        cite = data.citation(provenance.source, self.context.lang) if provenance.source else ""
-        tag = provenance.tag
-        if zh:
-            if tag == "A":
-                text = f"{what}为假设值，仅作演示，并非真实数据" + (f"（{note}）" if note else "")
-                text += f"；参考：{cite}" if cite else ""
-            elif tag == "U":
-                text = f"{what}未经核实" + (f"（{cite}）" if cite else "") + (f"；{note}" if note else "")
-            elif tag == "D":
-                text = f"{what}由公开数据推算" + (f"（{cite}）" if cite else "") + (f"；{note}" if note else "")
-            elif tag == "user":
-                text = f"{what}由谈判方录入" + (f"（{cite}）" if cite else "") + (f"；{note}" if note else "")
-            else:
-                text = f"{what}来源：{cite or '公开资料'}" + (f"；{note}" if note else "")
-        elif tag == "A":
-            text = f"{what}: assumed values for the demonstration, not real data" + (f" ({note})" if note else "")
-            text += f"; see {cite}" if cite else ""
-        elif tag == "U":
-            text = f"{what}: not verified" + (f" ({cite})" if cite else "") + (f"; {note}" if note else "")
-        elif tag == "D":
-            text = f"{what}: derived from published figures" + (f" ({cite})" if cite else "")
-        elif tag == "user":
-            text = f"{what}: typed in by the negotiators" + (f" ({cite})" if cite else "")
-        else:
-            text = f"{what}: {cite or 'published sources'}" + (f"; {note}" if note else "")
-        return escape_literal(text)
+        """Where ``what`` comes from, as a clause the caller ends (escaped for a template)."""
+        return escape_literal(provenance_text(self.context, what, provenance, sentence=True))
 
     # --- the articles ---------------------------------------------------------------------------------------------
 

@@ -16,14 +16,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-from chengyu_accord import data
-
 from ...agreement.binding import escape_literal
 from ...agreement.blocks import (
     ArticleSpec,
     BuildContext,
     ItemSection,
     party_columns,
+    provenance_text,
     shown_chart,
     shown_doc_table,
     source_paragraphs,
@@ -657,40 +656,7 @@ def _figure_sources(context: BuildContext, item: ProjectCostSharing, names: Mapp
 
 
 def _provenance_line(context: BuildContext, what: str, provenance: Provenance | None) -> Paragraph:
-    zh = context.zh
-    if provenance is None:
-        text = f"{what}：由谈判方录入，来源未注明" if zh else f"{what}: typed in by the negotiators, no source given"
-        return (Run(text),)
-    note = provenance.note.strip().replace("\n", " ")
-    for prefix in ("假设值，仅作演示。", "假设值，仅作演示", "假设值。"):
-        if note.startswith(prefix):
-            note = note[len(prefix) :].strip()
-    cite = data.citation(provenance.source, context.lang) if provenance.source else ""
-    tag = provenance.tag
-    if zh:
-        if tag == "A":
-            text = f"{what}：假设值，仅作演示，并非真实数据" + (f"（{note}）" if note else "")
-            text += f"；参考：{cite}" if cite else ""
-        elif tag == "U":
-            text = f"{what}：未经核实" + (f"（{cite}）" if cite else "") + (f"；{note}" if note else "")
-        elif tag == "D":
-            text = f"{what}：由公开数据推算" + (f"（{cite}）" if cite else "") + (f"；{note}" if note else "")
-        elif tag == "user":
-            text = f"{what}：由谈判方录入" + (f"（{cite}）" if cite else "") + (f"；{note}" if note else "")
-        else:
-            text = f"{what}：{cite or '公开数据'}" + (f"；{note}" if note else "")
-        return (Run(text),)
-    if tag == "A":
-        text = f"{what}: assumed value for the demonstration, not real data" + (f"; see {cite}" if cite else "")
-    elif tag == "U":
-        text = f"{what}: not verified" + (f" ({cite})" if cite else "")
-    elif tag == "D":
-        text = f"{what}: derived from published figures" + (f" ({cite})" if cite else "")
-    elif tag == "user":
-        text = f"{what}: typed in by the negotiators" + (f" ({cite})" if cite else "")
-    else:
-        text = f"{what}: {cite or 'published figures'}"
-    return (Run(text),)
+    return (Run(provenance_text(context, what, provenance)),)
 
 
 # --- small helpers ---------------------------------------------------------------------------------------------
